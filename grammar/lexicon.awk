@@ -1,0 +1,59 @@
+# lexicon.awk — turn grammar/lexicon/*.tsv into re2c rules (build/gen/lexicon.re).
+#
+# Usage: awk -f grammar/lexicon.awk grammar/lexicon/en.tsv grammar/lexicon/nl.tsv grammar/lexicon/sv.tsv
+# Each file becomes one matcher function, lexicon_match_<lang>(), whose DFA
+# recognises every phrase of that language at the cursor (longest match) and
+# returns the entry's index in lexicon_<lang>[]; the table gives its class
+# and strength. The text is case-folded and NFKC-normalised before matching
+# (src/textnorm.h), so phrases are plain lower-case UTF-8 (re2c -8).
+BEGIN {
+	FS = "\t"
+	classes = "time effort condition quantity quality open-ended followup bound stop month weekday number unit within promise-verb collective"
+	n = split(classes, cls, " ")
+	for (i = 1; i <= n; i++) {
+		name = toupper(cls[i]); gsub("-", "_", name)
+		enumname[cls[i]] = "CUE_" name
+	}
+	print "/* Generated from the grammar/lexicon TSV files by grammar/lexicon.awk. Do not edit. */"
+	print "#include \"lexicon.h\""
+	print ""
+	print "/*!re2c"
+	print "\tre2c:define:YYCTYPE = \"unsigned char\";"
+	print "\tre2c:define:YYCURSOR = cur;"
+	print "\tre2c:define:YYMARKER = mar;"
+	print "\tre2c:yyfill:enable = 0;"
+	print "*/"
+	langs = ""
+}
+FNR == 1 {
+	if (lang != "") finish()
+	lang = FILENAME; sub(/.*\//, "", lang); sub(/\.tsv$/, "", lang)
+	langs = langs " " lang
+	count = 0
+	delete seen
+}
+/^#/ || NF == 0 { next }
+{
+	if (NF != 3) { printf "%s:%d: expected 3 tab-separated columns\n", FILENAME, FNR > "/dev/stderr"; bad = 1; exit 1 }
+	if (!($2 in enumname)) { printf "%s:%d: unknown class '%s'\n", FILENAME, FNR, $2 > "/dev/stderr"; bad = 1; exit 1 }
+	if ($1 in seen) { printf "%s:%d: '%s' is listed twice\n", FILENAME, FNR, $1 > "/dev/stderr"; bad = 1; exit 1 }
+	seen[$1] = 1
+	phrase[count] = $1; class[count] = enumname[$2]; strong[count] = ($3 == "strong") ? 1 : 0
+	count++
+}
+function esc(s) { gsub(/\\/, "\\\\", s); gsub(/"/, "\\\"", s); return s }
+function finish(   i) {
+	printf "\nconst struct lexicon_entry lexicon_%s[] = {\n", lang
+	for (i = 0; i < count; i++)
+		printf "\t{ \"%s\", %s, %d },\n", esc(phrase[i]), class[i], strong[i]
+	printf "};\nconst unsigned lexicon_%s_size = %d;\n\n", lang, count
+	printf "int lexicon_match_%s(const unsigned char *cur, unsigned *len)\n{\n", lang
+	printf "\tconst unsigned char *const start = cur, *mar;\n\t(void)mar;\n\t/*!re2c\n"
+	for (i = 0; i < count; i++)
+		printf "\t\t\"%s\" { *len = (unsigned)(cur - start); return %d; }\n", esc(phrase[i]), i
+	printf "\t\t* { return -1; }\n\t*/\n}\n"
+}
+END {
+	if (bad) exit 1
+	if (lang != "") finish()
+}

@@ -1,0 +1,197 @@
+/* analyze.c — reader → parser → rules, chunk by chunk.
+ *
+ * The chunk arena is reset, not freed, between chunks, so a large file runs
+ * in the memory of one chunk plus the facts. Diagnostics copy what they
+ * show, so they outlive their chunk. */
+#include "analyze.h"
+
+#include <string.h>
+
+#include "parse.h"
+#include "reader.h"
+#include "rules.h"
+
+void analysis_init(struct analysis *a, const struct lint_options *opt,
+		   const struct allocator *alloc)
+{
+	memset(a, 0, sizeof *a);
+	a->alloc = alloc ? alloc : alloc_default();
+	a->opt = opt;
+	diag_list_init(&a->diags, a->alloc);
+	facts_init(&a->facts, a->alloc);
+	arena_init(&a->chunk_arena, a->alloc);
+	arena_init(&a->scratch, a->alloc);
+}
+
+void analysis_release(struct analysis *a)
+{
+	diag_list_release(&a->diags);
+	facts_release(&a->facts);
+	arena_release(&a->chunk_arena);
+	arena_release(&a->scratch);
+	for (size_t i = 0; i < a->nfiles; i++)
+		alloc_free(a->alloc, a->file_names[i]);
+	alloc_free(a->alloc, a->file_names);
+	a->file_names = NULL;
+	a->nfiles = 0;
+}
+
+long analysis_add_name(struct analysis *a, const char *name)
+{
+	if (a->nfiles == a->cap_files) {
+		size_t nc = a->cap_files ? a->cap_files * 2 : 16;
+		char **nn = alloc_resize(a->alloc, a->file_names, nc * sizeof *nn);
+		if (!nn)
+			return -1;
+		a->file_names = nn;
+		a->cap_files = nc;
+	}
+	size_t len = strlen(name);
+	char *copy = alloc_mem(a->alloc, len + 1);
+	if (!copy)
+		return -1;
+	memcpy(copy, name, len + 1);
+	a->file_names[a->nfiles] = copy;
+	return (long)a->nfiles++;
+}
+
+static void sink(struct rule_ctx *c, struct diag *d)
+{
+	struct analysis *a = c->sink_data;
+	if (d->severity == SEV_OFF)
+		return;
+	if (diag_list_push(&a->diags, d))
+		a->failed = 1;
+}
+
+static void init_ctx(struct analysis *a, struct rule_ctx *c, uint32_t file)
+{
+	memset(c, 0, sizeof *c);
+	c->opt = a->opt;
+	c->facts = &a->facts;
+	c->file = file;
+	c->file_names = (const char *const *)a->file_names;
+	c->sink = sink;
+	c->sink_data = a;
+	c->scratch = &a->scratch;
+}
+
+/* Copy out what the cross-promise rules need about one record. */
+static int collect_facts(struct analysis *a, struct rule_ctx *c)
+{
+	const struct chunk_model *m = c->m;
+	const struct record *r = c->r;
+	if (r->flags & RECORD_BAD_HEADER)
+		return 0;
+	const struct field *due = model_field(m, r, KEY_DUE);
+	int32_t due_day = due && due->date.status == DATE_OK ? due->date.day : FACT_NO_DATE;
+	long idx = facts_add_promise(&a->facts, (const char *)m->buf + r->id.off, r->id.len, c->file,
+				     r->line, due_day, r->status.kind);
+	if (idx < 0)
+		return -1;
+	for (int32_t i = r->first[KEY_IN_RETURN]; i >= 0 && (uint32_t)i < r->field_first + r->field_count; i++) {
+		const struct field *f = &m->fields[i];
+		if (f->key != KEY_IN_RETURN || !f->ref)
+			continue;
+		struct diag where;
+		rule_locate(c, f->line, f->value, &where);
+		char id[256];
+		size_t n = r->id.len < sizeof id - 1 ? r->id.len : sizeof id - 1;
+		memcpy(id, m->buf + r->id.off, n);
+		id[n] = '\0';
+		where.promise = n ? id : NULL;
+		if (facts_add_ref(&a->facts, (const char *)m->buf + f->value.off, f->value.len,
+				  (uint32_t)idx, &where))
+			return -1;
+	}
+	return 0;
+}
+
+static enum analysis_error run_chunk(struct analysis *a, uint32_t file, const struct chunk *ch,
+				     uint32_t *line)
+{
+	struct chunk_model m;
+	arena_reset(&a->chunk_arena);
+	if (parse_chunk(&a->chunk_arena, ch->data, ch->len, *line, ch->first, &m))
+		return ANALYSIS_NOMEM;
+	*line += m.nlines;
+	a->bytes += ch->len;
+	a->records += m.nrecords;
+
+	struct rule_ctx c;
+	init_ctx(a, &c, file);
+	c.m = &m;
+	for (int k = 0; k < RULE_COUNT; k++)
+		if (rule_table[k]->check_chunk && a->opt->severity[k] != SEV_OFF)
+			rule_table[k]->check_chunk(&c);
+	for (uint32_t i = 0; i < m.nrecords; i++) {
+		c.r = &m.records[i];
+		for (int k = 0; k < RULE_COUNT; k++)
+			if (rule_table[k]->check_record && a->opt->severity[k] != SEV_OFF)
+				rule_table[k]->check_record(&c);
+		if (a->scratch.failed)
+			return ANALYSIS_NOMEM;
+		arena_reset(&a->scratch);
+		if (collect_facts(a, &c))
+			return ANALYSIS_NOMEM;
+		if (a->on_record && a->on_record(a->on_record_ctx, file, &m, c.r))
+			return ANALYSIS_NOMEM;
+	}
+	return a->failed ? ANALYSIS_NOMEM : ANALYSIS_OK;
+}
+
+static enum analysis_error run_reader(struct analysis *a, uint32_t file, struct reader *rd)
+{
+	uint32_t line = 1;
+	enum analysis_error err = ANALYSIS_OK;
+	for (;;) {
+		struct chunk ch;
+		enum reader_status st = reader_next(rd, &ch);
+		if (st == READER_DONE)
+			break;
+		if (st == READER_ERROR) {
+			err = ANALYSIS_IO;
+			break;
+		}
+		if (st == READER_NOMEM) {
+			err = ANALYSIS_NOMEM;
+			break;
+		}
+		if (st == READER_TOO_BIG) {
+			err = ANALYSIS_TOO_BIG;
+			break;
+		}
+		err = run_chunk(a, file, &ch, &line);
+		if (err)
+			break;
+	}
+	reader_release(rd);
+	return err;
+}
+
+enum analysis_error analysis_add_fd(struct analysis *a, uint32_t file, int fd)
+{
+	struct reader rd;
+	reader_init_fd(&rd, fd, a->opt->chunk_size, a->alloc);
+	return run_reader(a, file, &rd);
+}
+
+enum analysis_error analysis_add_buffer(struct analysis *a, uint32_t file, const void *data, size_t len)
+{
+	struct reader rd;
+	reader_init_mem(&rd, data, len, a->opt->chunk_size, a->alloc);
+	return run_reader(a, file, &rd);
+}
+
+enum analysis_error analysis_finish(struct analysis *a)
+{
+	struct rule_ctx c;
+	init_ctx(a, &c, 0);
+	for (int k = 0; k < RULE_COUNT; k++)
+		if (rule_table[k]->check_facts && a->opt->severity[k] != SEV_OFF)
+			rule_table[k]->check_facts(&c);
+	if (a->failed)
+		return ANALYSIS_NOMEM;
+	diag_list_sort(&a->diags);
+	return ANALYSIS_OK;
+}

@@ -1,0 +1,63 @@
+/* analyze.h — the one entry point from bytes to diagnostics.
+ *
+ * The command line and the editor server are thin shells over this: add
+ * sources (files or buffers), then finish, then read `diags`. Per-promise
+ * rules run while each chunk is alive; cross-promise rules run in
+ * analysis_finish() on the facts copied out. Nothing here prints or exits:
+ * system failures come back as enum analysis_error values (with errno). */
+#ifndef PROMISE_ANALYZE_H
+#define PROMISE_ANALYZE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "facts.h"
+#include "options.h"
+
+enum analysis_error {
+	ANALYSIS_OK = 0,
+	ANALYSIS_NOMEM,
+	ANALYSIS_IO,        /* errno says why */
+	ANALYSIS_TOO_BIG    /* one record or line beyond what a chunk can hold */
+};
+
+struct chunk_model;
+struct record;
+
+/* Called for every record while its chunk is alive (listing commands use
+ * this to copy what they need). Return nonzero to stop with ANALYSIS_NOMEM. */
+typedef int analysis_record_fn(void *ctx, uint32_t file, const struct chunk_model *m,
+			       const struct record *r);
+
+struct analysis {
+	const struct allocator *alloc;
+	const struct lint_options *opt;
+	struct diag_list diags;
+	struct facts facts;
+	char **file_names;
+	size_t nfiles, cap_files;
+	struct arena chunk_arena;     /* reused for every chunk */
+	struct arena scratch;         /* reused for every record */
+	uint64_t bytes, records;
+	analysis_record_fn *on_record;
+	void *on_record_ctx;
+	int failed;                   /* an allocation failed in a sink */
+};
+
+void analysis_init(struct analysis *a, const struct lint_options *opt,
+		   const struct allocator *alloc);
+void analysis_release(struct analysis *a);
+
+/* Register a file name; returns its index or -1 when out of memory. */
+long analysis_add_name(struct analysis *a, const char *name);
+/* Lint what `fd` reads, reported under file index `file`. */
+enum analysis_error analysis_add_fd(struct analysis *a, uint32_t file, int fd);
+/* Lint a buffer (an editor's document, a test's string). */
+enum analysis_error analysis_add_buffer(struct analysis *a, uint32_t file,
+					const void *data, size_t len);
+/* Run the cross-promise rules and sort the diagnostics. */
+enum analysis_error analysis_finish(struct analysis *a);
+
+#endif

@@ -1,0 +1,251 @@
+/* cmd_lint.c — `promise lint`: options, files, analysis, output, exit code.
+ *
+ * A thin shell: everything that judges is in analyze(); everything that
+ * formats is in out/. This file only decides what to read, where output
+ * goes and which exit status the findings earn. */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "analyze.h"
+#include "commands.h"
+#include "out/render.h"
+#include "vague.h"
+#include "walk.h"
+
+static void usage(FILE *out)
+{
+	fputs("usage: promise lint [OPTIONS] [PATH...]\n\n"
+	      "Check .promise files. Directories are searched recursively for *.promise;\n"
+	      "no PATH means the current directory; '-' reads standard input.\n\n"
+	      "options:\n"
+	      "  -f, --format FORMAT      text (default) or json\n"
+	      "      --today YYYY-MM-DD   the day to judge against (else $PROMISE_TODAY,\n"
+	      "                           else the local date)\n"
+	      "      --fail-on LEVEL      error (default), warning, info or never: the least\n"
+	      "                           severe finding that makes the exit status 1\n"
+	      "      --stdin-filename NAME  the name standard input is reported under\n"
+	      "      --lang LANG          language of promise texts: auto (default), en, nl, sv\n"
+	      "      --due-soon-days N    the due-soon window (default 3)\n"
+	      "      --color WHEN         auto (default), always or never\n"
+	      "  -q, --quiet              no summary line\n"
+	      "  -h, --help               show this help\n\n"
+	      "exit status: 0 nothing at the fail level, 1 findings at the fail level,\n"
+	      "2 a usage error or a file that could not be read.\n"
+	      "Colour follows NO_COLOR and FORCE_COLOR when WHEN is auto.\n", out);
+}
+
+struct lint_run {
+	int io_failed;
+};
+
+static void on_walk_error(void *ctx, const char *path, int err)
+{
+	struct lint_run *run = ctx;
+	cli_error("cannot read '%s': %s", path, strerror(err));
+	run->io_failed = 1;
+}
+
+static int want_color(const char *when)
+{
+	if (!strcmp(when, "always"))
+		return 1;
+	if (!strcmp(when, "never"))
+		return 0;
+	const char *force = getenv("FORCE_COLOR");
+	if (force && *force && strcmp(force, "0"))
+		return 1;
+	const char *no = getenv("NO_COLOR");
+	if (no && *no)
+		return 0;
+	return isatty(STDOUT_FILENO);
+}
+
+static const char *analysis_error_text(enum analysis_error e)
+{
+	switch (e) {
+	case ANALYSIS_NOMEM: return "out of memory";
+	case ANALYSIS_TOO_BIG: return "a single record or line is larger than 1 GiB";
+	case ANALYSIS_IO: return strerror(errno);
+	default: return "";
+	}
+}
+
+int cmd_lint(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "today", required_argument, NULL, 't' },
+		{ "fail-on", required_argument, NULL, 'F' },
+		{ "stdin-filename", required_argument, NULL, 's' },
+		{ "lang", required_argument, NULL, 'l' },
+		{ "due-soon-days", required_argument, NULL, 'd' },
+		{ "color", required_argument, NULL, 'c' },
+		{ "colour", required_argument, NULL, 'c' },
+		{ "chunk-size", required_argument, NULL, 'k' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *format = "text", *today_arg = NULL, *stdin_name = "<stdin>", *color = "auto";
+	enum severity fail_on = SEV_ERROR;
+	int quiet = 0, c;
+	struct lint_options opt;
+	lint_options_init(&opt, 0);
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "f:qh", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			format = optarg;
+			break;
+		case 't':
+			today_arg = optarg;
+			break;
+		case 'F':
+			if (!strcmp(optarg, "never")) {
+				fail_on = SEV_OFF;
+			} else if (!severity_parse(optarg, &fail_on) || fail_on == SEV_OFF) {
+				cli_error("--fail-on takes error, warning, info or never, not '%s'", optarg);
+				return 2;
+			}
+			break;
+		case 's':
+			stdin_name = optarg;
+			break;
+		case 'l': {
+			enum lang l;
+			if (!lang_parse(optarg, &l)) {
+				cli_error("--lang takes auto, en, nl or sv, not '%s'", optarg);
+				return 2;
+			}
+			opt.language = l;
+			break;
+		}
+		case 'd': {
+			char *end;
+			long n = strtol(optarg, &end, 10);
+			if (*end || n < 0 || n > 3650) {
+				cli_error("--due-soon-days takes a number of days from 0 to 3650, not '%s'", optarg);
+				return 2;
+			}
+			opt.due_soon_days = (int)n;
+			break;
+		}
+		case 'c':
+			if (strcmp(optarg, "auto") && strcmp(optarg, "always") && strcmp(optarg, "never")) {
+				cli_error("--color takes auto, always or never, not '%s'", optarg);
+				return 2;
+			}
+			color = optarg;
+			break;
+		case 'k': {
+			char *end;
+			long n = strtol(optarg, &end, 10);
+			if (*end || n < 16 || n > (1L << 30)) {
+				cli_error("--chunk-size takes a number of bytes from 16 to 1073741824");
+				return 2;
+			}
+			opt.chunk_size = (uint32_t)n;
+			break;
+		}
+		case 'q':
+			quiet = 1;
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		default:
+			fputs("see 'promise lint --help'\n", stderr);
+			return 2;
+		}
+	}
+	render_fn *render = render_lookup(format);
+	if (!render) {
+		cli_error("unknown format '%s'; formats: text, json", format);
+		return 2;
+	}
+	if (cli_today(today_arg, &opt.today))
+		return 2;
+
+	struct lint_run run = { 0 };
+	struct path_list paths;
+	path_list_init(&paths, NULL);
+	int rc = 0;
+	if (optind == argc) {
+		rc = walk_add(&paths, ".", on_walk_error, &run);
+	} else {
+		for (int i = optind; i < argc && rc == 0; i++)
+			rc = strcmp(argv[i], "-") ? walk_add(&paths, argv[i], on_walk_error, &run)
+						  : path_list_add(&paths, "-");
+	}
+	if (rc) {
+		cli_error("out of memory");
+		path_list_release(&paths);
+		return 2;
+	}
+
+	struct analysis a;
+	analysis_init(&a, &opt, NULL);
+	int status = 0;
+	for (size_t i = 0; i < paths.len && !status; i++) {
+		const char *path = paths.items[i];
+		int is_stdin = !strcmp(path, "-");
+		long file = analysis_add_name(&a, is_stdin ? stdin_name : path);
+		if (file < 0) {
+			status = 2;
+			cli_error("out of memory");
+			break;
+		}
+		int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+		if (fd < 0) {
+			on_walk_error(&run, path, errno);
+			continue;
+		}
+		enum analysis_error err = analysis_add_fd(&a, (uint32_t)file, fd);
+		int saved = errno;
+		if (!is_stdin)
+			close(fd);
+		if (err == ANALYSIS_IO) {
+			on_walk_error(&run, is_stdin ? stdin_name : path, saved);
+		} else if (err) {
+			cli_error("%s: %s", is_stdin ? stdin_name : path, analysis_error_text(err));
+			status = 2;
+		}
+	}
+	if (!status && analysis_finish(&a)) {
+		cli_error("out of memory");
+		status = 2;
+	}
+	if (!status) {
+		struct render_input in = { &a.diags, (const char *const *)a.file_names, a.nfiles,
+					   render == render_text && want_color(color) };
+		if (render(stdout, &in) || fflush(stdout)) {
+			cli_error("cannot write the report: %s", strerror(errno));
+			status = 2;
+		}
+	}
+	if (!status) {
+		size_t counts[3];
+		diag_list_count(&a.diags, counts);
+		if (!quiet && render == render_text)
+			fprintf(stderr, "%zu error%s, %zu warning%s, %zu info in %zu file%s (%llu promise%s)\n",
+				counts[SEV_ERROR], counts[SEV_ERROR] == 1 ? "" : "s", counts[SEV_WARNING],
+				counts[SEV_WARNING] == 1 ? "" : "s", counts[SEV_INFO], a.nfiles,
+				a.nfiles == 1 ? "" : "s", (unsigned long long)a.records,
+				a.records == 1 ? "" : "s");
+		if (fail_on != SEV_OFF)
+			for (int s = fail_on; s <= SEV_ERROR; s++)
+				if (counts[s])
+					status = 1;
+	}
+	if (run.io_failed)
+		status = 2;
+	analysis_release(&a);
+	path_list_release(&paths);
+	return status;
+}

@@ -1,0 +1,49 @@
+/* date.h — calendar dates as day numbers, and the date values of the format.
+ *
+ * A date is the number of days since 1970-01-01 (negative before), so
+ * comparing and subtracting dates is integer arithmetic. Parsing builds on
+ * lex_date()'s shape check and adds the calendar check (leap years, month
+ * lengths, hours and minutes, offsets). */
+#ifndef PROMISE_DATE_H
+#define PROMISE_DATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+enum date_status {
+	DATE_OK,
+	DATE_NOT_A_DATE,  /* no date shape at all: "soon", "Q1" */
+	DATE_IMPOSSIBLE   /* date-shaped but not on the calendar: 2026-02-30 */
+};
+
+struct date_value {
+	enum date_status status;
+	int32_t day;       /* days since 1970-01-01, valid when DATE_OK */
+	int16_t minute;    /* minute of the day, or -1 when no time is given */
+	int16_t offset;    /* UTC offset in minutes, when has_offset */
+	bool has_offset;
+	uint32_t len;      /* bytes the date took at the start of the text */
+	const char *why;   /* DATE_IMPOSSIBLE: what is wrong, a static string */
+};
+
+bool date_is_leap(int year);
+int date_days_in_month(int year, int month);
+int32_t date_from_ymd(int year, int month, int day);
+void date_to_ymd(int32_t day, int *year, int *month, int *mday);
+/* "YYYY-MM-DD" into out (11 bytes with the NUL). */
+void date_format(int32_t day, char out[11]);
+/* ISO weekday, 1 = Monday ... 7 = Sunday. */
+int date_weekday(int32_t day);
+
+/* Parse a date at the start of s. With `whole`, only blanks may follow it;
+ * otherwise *out.len tells where it ended. */
+struct date_value date_parse(const unsigned char *s, size_t len, bool whole);
+
+/* Parse exactly "YYYY-MM-DD" (a command-line or environment value). */
+bool date_parse_iso(const char *s, int32_t *day);
+
+/* Today's date in the local time zone. */
+int32_t date_today_local(void);
+
+#endif

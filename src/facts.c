@@ -1,0 +1,129 @@
+/* facts.c — an open-addressing hash table (linear probing, load <= 1/2)
+ * over an array of facts. Rejected: a tree or sorted array — lookups happen
+ * for every record, and the table is rebuilt only on growth. */
+#include "facts.h"
+
+#include <string.h>
+
+static uint64_t hash_id(const char *s, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325u; /* FNV-1a */
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 0x100000001b3u;
+	}
+	return h ^ (h >> 29);
+}
+
+void facts_init(struct facts *f, const struct allocator *alloc)
+{
+	memset(f, 0, sizeof *f);
+	f->alloc = alloc ? alloc : alloc_default();
+	arena_init(&f->strings, f->alloc);
+}
+
+void facts_release(struct facts *f)
+{
+	alloc_free(f->alloc, f->promises);
+	alloc_free(f->alloc, f->refs);
+	alloc_free(f->alloc, f->slots);
+	arena_release(&f->strings);
+	memset(f, 0, sizeof *f);
+}
+
+static void insert_slot(uint32_t *slots, size_t nslots, const struct promise_fact *p, uint32_t idx)
+{
+	size_t mask = nslots - 1;
+	size_t i = (size_t)hash_id(p[idx].id, p[idx].id_len) & mask;
+	while (slots[i]) {
+		const struct promise_fact *q = &p[slots[i] - 1];
+		if (q->id_len == p[idx].id_len && !memcmp(q->id, p[idx].id, q->id_len))
+			return; /* the first definition stays the indexed one */
+		i = (i + 1) & mask;
+	}
+	slots[i] = idx + 1;
+}
+
+static int grow_table(struct facts *f)
+{
+	size_t n = f->nslots ? f->nslots * 2 : 1024;
+	uint32_t *slots = alloc_mem(f->alloc, n * sizeof *slots);
+	if (!slots)
+		return -1;
+	memset(slots, 0, n * sizeof *slots);
+	for (size_t i = 0; i < f->npromises; i++)
+		if (f->promises[i].id_len)
+			insert_slot(slots, n, f->promises, (uint32_t)i);
+	alloc_free(f->alloc, f->slots);
+	f->slots = slots;
+	f->nslots = n;
+	return 0;
+}
+
+long facts_add_promise(struct facts *f, const char *id, uint32_t id_len, uint32_t file,
+		       uint32_t line, int32_t due, enum status_kind status)
+{
+	if (f->npromises == f->cap_promises) {
+		size_t nc = f->cap_promises ? f->cap_promises * 2 : 256;
+		struct promise_fact *np = alloc_resize(f->alloc, f->promises, nc * sizeof *np);
+		if (!np)
+			return -1;
+		f->promises = np;
+		f->cap_promises = nc;
+	}
+	if ((f->npromises + 1) * 2 > f->nslots && grow_table(f))
+		return -1;
+	char *copy = arena_strndup(&f->strings, id, id_len);
+	if (!copy)
+		return -1;
+	struct promise_fact *p = &f->promises[f->npromises];
+	p->id = copy;
+	p->id_len = id_len;
+	p->file = file;
+	p->line = line;
+	p->due = due;
+	p->status = status;
+	if (id_len)
+		insert_slot(f->slots, f->nslots, f->promises, (uint32_t)f->npromises);
+	return (long)f->npromises++;
+}
+
+int facts_add_ref(struct facts *f, const char *target, uint32_t len, uint32_t from,
+		  const struct diag *where)
+{
+	if (f->nrefs == f->cap_refs) {
+		size_t nc = f->cap_refs ? f->cap_refs * 2 : 256;
+		struct ref_fact *nr = alloc_resize(f->alloc, f->refs, nc * sizeof *nr);
+		if (!nr)
+			return -1;
+		f->refs = nr;
+		f->cap_refs = nc;
+	}
+	struct ref_fact *r = &f->refs[f->nrefs];
+	r->target = arena_strndup(&f->strings, target, len);
+	r->target_len = len;
+	r->from = from;
+	r->where = *where;
+	r->where.excerpt = arena_strndup(&f->strings, where->excerpt, where->excerpt_len);
+	r->where.promise = where->promise ? arena_strndup(&f->strings, where->promise, strlen(where->promise)) : NULL;
+	r->where.message = r->where.hint = NULL;
+	if (!r->target || !r->where.excerpt || (where->promise && !r->where.promise))
+		return -1;
+	f->nrefs++;
+	return 0;
+}
+
+long facts_find(const struct facts *f, const char *id, size_t len)
+{
+	if (!f->nslots || !len)
+		return -1;
+	size_t mask = f->nslots - 1;
+	size_t i = (size_t)hash_id(id, len) & mask;
+	while (f->slots[i]) {
+		const struct promise_fact *q = &f->promises[f->slots[i] - 1];
+		if (q->id_len == len && !memcmp(q->id, id, len))
+			return (long)(f->slots[i] - 1);
+		i = (i + 1) & mask;
+	}
+	return -1;
+}

@@ -1,0 +1,59 @@
+/* facts.h — the compact per-promise facts that cross-promise rules need.
+ *
+ * The chunk a record came from is gone by the end of a run, so what rules
+ * across promises need (IDs, due dates, states, references and where they
+ * stand) is copied out here. Memory grows with the number of promises, not
+ * with the size of the input. IDs are found through a hash table sized from
+ * the input, so duplicate and reference checks stay linear. */
+#ifndef PROMISE_FACTS_H
+#define PROMISE_FACTS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "model.h"
+
+enum { FACT_NO_DATE = INT32_MIN };
+
+struct promise_fact {
+	const char *id;       /* NUL-terminated, in the facts' arena */
+	uint32_t id_len;
+	uint32_t file, line;
+	int32_t due;          /* day number, or FACT_NO_DATE */
+	enum status_kind status;
+};
+
+/* An in-return that names another promise. */
+struct ref_fact {
+	const char *target;   /* the ID it names */
+	uint32_t target_len;
+	uint32_t from;        /* index of the promise it stands in */
+	struct diag where;    /* its position, with the line copied */
+};
+
+struct facts {
+	const struct allocator *alloc;
+	struct arena strings;
+	struct promise_fact *promises;
+	size_t npromises, cap_promises;
+	struct ref_fact *refs;
+	size_t nrefs, cap_refs;
+	uint32_t *slots;      /* hash table of promise indices + 1; 0 empty */
+	size_t nslots;
+};
+
+void facts_init(struct facts *f, const struct allocator *alloc);
+void facts_release(struct facts *f);
+/* Add a promise (id may be empty: it is then stored but not indexed);
+ * returns its index, or -1 when out of memory. A later promise with an ID
+ * already present does not replace the first in the index. */
+long facts_add_promise(struct facts *f, const char *id, uint32_t id_len, uint32_t file,
+		       uint32_t line, int32_t due, enum status_kind status);
+int facts_add_ref(struct facts *f, const char *target, uint32_t len, uint32_t from,
+		  const struct diag *where);
+/* The first promise with this ID, or -1. */
+long facts_find(const struct facts *f, const char *id, size_t len);
+
+#endif

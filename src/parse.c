@@ -1,0 +1,372 @@
+/* parse.c — a line-at-a-time state machine over lex_line().
+ *
+ * State is just "the current record" and "the current field": a field line
+ * indented deeper than the current field's key continues its value,
+ * otherwise it starts a new field. Comments directly above a header or a
+ * field (no blank line between) are attached to it, for suppressions and
+ * the formatter. Values are parsed into dates and status words once the
+ * record is complete. Rejected: a recursive-descent parser over tokens — the
+ * format has no nesting, and per-line classification keeps recovery trivial
+ * (every line is a fresh start). */
+#include "parse.h"
+
+#include <string.h>
+
+struct parser {
+	struct arena *ar;
+	struct chunk_model *m;
+	uint32_t line;           /* current line number */
+	int32_t record;          /* current record, -1 before the first */
+	int32_t field;           /* current field of that record, -1 if none */
+	uint32_t pending_first;  /* comments directly above the next line */
+	uint32_t pending_count;
+	bool orphan_reported;    /* a run of fields outside a promise */
+	uint32_t cap_lines, cap_records, cap_fields, cap_conts, cap_comments, cap_errors;
+	bool oom;
+};
+
+#define GROW(p, arr, n, cap)                                                                   \
+	do {                                                                                   \
+		if ((n) == (cap)) {                                                            \
+			uint32_t nc = (cap) ? (cap) * 2 : 16;                                  \
+			void *na = arena_grow((p)->ar, (arr), sizeof *(arr), (n), nc);         \
+			if (!na) {                                                             \
+				(p)->oom = true;                                               \
+				break;                                                         \
+			}                                                                      \
+			(arr) = na;                                                            \
+			(cap) = nc;                                                            \
+		}                                                                              \
+	} while (0)
+
+static void add_error(struct parser *p, enum syntax_kind kind, uint32_t off, uint32_t len)
+{
+	struct chunk_model *m = p->m;
+	GROW(p, m->errors, m->nerrors, p->cap_errors);
+	if (p->oom)
+		return;
+	struct syntax_error *e = &m->errors[m->nerrors++];
+	e->kind = kind;
+	e->at.off = off;
+	e->at.len = len;
+	e->line = p->line;
+	e->record = p->record;
+}
+
+static void on_problem(void *ctx, enum lex_byte_problem what, uint32_t off, uint32_t len)
+{
+	struct parser *p = ctx;
+	static const enum syntax_kind kinds[] = {
+		[LEX_BAD_UTF8] = SYN_BAD_UTF8, [LEX_NUL] = SYN_NUL, [LEX_STRAY_CR] = SYN_STRAY_CR
+	};
+	add_error(p, kinds[what], off, len);
+}
+
+static void parse_status(const struct chunk_model *m, const struct field *f, struct status_value *st)
+{
+	const unsigned char *v = m->buf + f->value.off;
+	size_t wlen = 0;
+	enum status_word w = lex_status_word(v, f->value.len, &wlen);
+	memset(st, 0, sizeof *st);
+	st->date.status = DATE_NOT_A_DATE;
+	st->kind = STATUS_INVALID;
+	if (w == STATUS_WORD_NONE)
+		return;
+	st->word.off = f->value.off;
+	st->word.len = (uint32_t)wlen;
+	size_t rest = wlen;
+	while (rest < f->value.len && (v[rest] == ' ' || v[rest] == '\t'))
+		rest++;
+	if (w == STATUS_WORD_OPEN) {
+		if (rest == f->value.len)
+			st->kind = STATUS_OPEN;
+		return;
+	}
+	if (rest == f->value.len)
+		return; /* kept/broken/released without its date */
+	st->date_span.off = f->value.off + (uint32_t)rest;
+	st->date_span.len = f->value.len - (uint32_t)rest;
+	st->date = date_parse(v + rest, f->value.len - rest, true);
+	if (st->date.status == DATE_NOT_A_DATE)
+		return;
+	st->kind = w == STATUS_WORD_KEPT ? STATUS_KEPT : w == STATUS_WORD_BROKEN ? STATUS_BROKEN : STATUS_RELEASED;
+}
+
+static bool has_digit(const unsigned char *s, uint32_t n)
+{
+	for (uint32_t i = 0; i < n; i++)
+		if (s[i] >= '0' && s[i] <= '9')
+			return true;
+	return false;
+}
+
+/* Parse the values of the finished record: dates and the status. */
+static void finish_record(struct parser *p)
+{
+	if (p->record < 0)
+		return;
+	struct chunk_model *m = p->m;
+	struct record *r = &m->records[p->record];
+	for (uint32_t i = r->field_first; i < r->field_first + r->field_count; i++) {
+		struct field *f = &m->fields[i];
+		const unsigned char *v = m->buf + f->value.off;
+		switch (f->key) {
+		case KEY_MADE:
+		case KEY_DUE:
+			f->date = date_parse(v, f->value.len, true);
+			break;
+		case KEY_RENEGOTIATED:
+		case KEY_RECOVERY:
+		case KEY_EXTRA:
+			f->date = date_parse(v, f->value.len, false);
+			if (f->date.len < f->value.len && v[f->date.len] != ' ' && v[f->date.len] != '\t' &&
+			    f->date.status != DATE_NOT_A_DATE)
+				f->date.status = DATE_NOT_A_DATE; /* "2026-10-17x": no date */
+			break;
+		case KEY_IN_RETURN:
+			f->ref = lex_is_id(v, f->value.len) && has_digit(v, f->value.len) && f->cont_count == 0;
+			break;
+		default:
+			break;
+		}
+	}
+	if (r->first[KEY_STATUS] >= 0)
+		parse_status(m, &m->fields[r->first[KEY_STATUS]], &r->status);
+	else
+		r->status.kind = STATUS_NONE;
+	p->record = -1;
+	p->field = -1;
+}
+
+static void start_record(struct parser *p, const struct line_tok *t, unsigned flags)
+{
+	finish_record(p);
+	struct chunk_model *m = p->m;
+	GROW(p, m->records, m->nrecords, p->cap_records);
+	if (p->oom)
+		return;
+	struct record *r = &m->records[m->nrecords];
+	memset(r, 0, sizeof *r);
+	r->line = r->last_line = p->line;
+	r->keyword = t->keyword;
+	r->flags = flags;
+	if (t->kind == LINE_HEADER) {
+		r->id = t->a;
+		r->text = t->b;
+	} else if (t->kind == LINE_HEADER_BAD_ID) {
+		r->text = t->b;
+	} else {
+		r->text = t->a;
+	}
+	r->field_first = m->nfields;
+	r->comment_first = p->pending_first;
+	r->comment_count = p->pending_count;
+	for (int k = 0; k < KEY_COUNT; k++)
+		r->first[k] = -1;
+	p->record = (int32_t)m->nrecords++;
+	p->field = -1;
+	p->orphan_reported = false;
+}
+
+static void add_field(struct parser *p, const struct line_tok *t)
+{
+	struct chunk_model *m = p->m;
+	GROW(p, m->fields, m->nfields, p->cap_fields);
+	if (p->oom)
+		return;
+	struct record *r = &m->records[p->record];
+	struct field *f = &m->fields[m->nfields];
+	memset(f, 0, sizeof *f);
+	f->key = model_key_lookup(m->buf + t->a.off, t->a.len);
+	f->key_span = t->a;
+	f->value = t->b;
+	f->line = p->line;
+	f->indent_width = t->indent_width;
+	f->cont_first = m->nconts;
+	f->comment_first = p->pending_first;
+	f->comment_count = p->pending_count;
+	f->date.status = DATE_NOT_A_DATE;
+	if (r->first[f->key] < 0)
+		r->first[f->key] = (int32_t)m->nfields;
+	p->field = (int32_t)m->nfields++;
+	r->field_count++;
+	r->last_line = p->line;
+}
+
+static void add_cont(struct parser *p, struct span text)
+{
+	struct chunk_model *m = p->m;
+	GROW(p, m->conts, m->nconts, p->cap_conts);
+	if (p->oom)
+		return;
+	m->conts[m->nconts].text = text;
+	m->conts[m->nconts].line = p->line;
+	m->nconts++;
+	m->fields[p->field].cont_count++;
+	m->records[p->record].last_line = p->line;
+}
+
+/* `key:` at the very start of a line: a field that lost its indentation. */
+static bool looks_like_field(const unsigned char *s, uint32_t len)
+{
+	uint32_t i = 0;
+	if (len == 0 || !((s[0] | 0x20) >= 'a' && (s[0] | 0x20) <= 'z'))
+		return false;
+	while (i < len && (((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z') ||
+			   (s[i] >= '0' && s[i] <= '9') || s[i] == '-' || s[i] == '_'))
+		i++;
+	return i < len && s[i] == ':' && model_key_lookup(s, i) != KEY_UNKNOWN;
+}
+
+static void on_line(struct parser *p, const struct line_tok *t)
+{
+	struct chunk_model *m = p->m;
+	bool keep_pending = false;
+
+	switch (t->kind) {
+	case LINE_BLANK:
+		break;
+	case LINE_COMMENT:
+		GROW(p, m->comments, m->ncomments, p->cap_comments);
+		if (p->oom)
+			return;
+		m->comments[m->ncomments].text = t->a;
+		m->comments[m->ncomments].line = p->line;
+		m->comments[m->ncomments].indent_width = t->indent_width;
+		if (p->pending_count == 0)
+			p->pending_first = m->ncomments;
+		p->pending_count++;
+		m->ncomments++;
+		keep_pending = true;
+		break;
+	case LINE_HEADER:
+		start_record(p, t, 0);
+		if (!p->oom && t->b.len == 0)
+			add_error(p, SYN_EMPTY_TEXT, t->b.off, 0);
+		break;
+	case LINE_HEADER_BAD_ID:
+		start_record(p, t, RECORD_BAD_HEADER);
+		add_error(p, SYN_BAD_ID, t->a.off, t->a.len);
+		break;
+	case LINE_HEADER_NO_COLON:
+		start_record(p, t, RECORD_BAD_HEADER);
+		add_error(p, SYN_HEADER_NO_COLON, t->keyword.off, t->end - t->keyword.off);
+		break;
+	case LINE_FIELD:
+	case LINE_INDENTED:
+		if (p->record < 0) {
+			if (!p->orphan_reported) {
+				uint32_t at = t->a.off; /* the key, or the indented text */
+				add_error(p, SYN_FIELD_OUTSIDE, at, t->end - at);
+			}
+			p->orphan_reported = true;
+			break;
+		}
+		if (p->field >= 0 && t->indent_width > m->fields[p->field].indent_width) {
+			struct span text = { t->kind == LINE_FIELD ? t->a.off : t->a.off, 0 };
+			text.len = (t->kind == LINE_FIELD ? span_end(t->b) : span_end(t->a)) - text.off;
+			add_cont(p, text);
+			break;
+		}
+		if (t->kind == LINE_FIELD)
+			add_field(p, t);
+		else
+			add_error(p, SYN_NOT_A_FIELD, t->a.off, t->a.len);
+		break;
+	case LINE_OTHER:
+		add_error(p, looks_like_field(m->buf + t->a.off, t->a.len) ? SYN_UNINDENTED_FIELD
+									     : SYN_UNEXPECTED_LINE,
+			  t->a.off, t->a.len);
+		break;
+	}
+	if (!keep_pending)
+		p->pending_count = 0;
+}
+
+int parse_chunk(struct arena *ar, const unsigned char *buf, uint32_t len,
+		uint32_t first_line, bool at_file_start, struct chunk_model *out)
+{
+	struct parser p;
+	memset(&p, 0, sizeof p);
+	memset(out, 0, sizeof *out);
+	p.ar = ar;
+	p.m = out;
+	p.record = p.field = -1;
+	out->buf = buf;
+	out->len = len;
+	out->first_line = first_line;
+
+	uint32_t pos = 0;
+	if (at_file_start && len >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF)
+		pos = 3;
+	p.line = first_line;
+	bool first = true;
+	while (pos < len && !p.oom) {
+		struct line_tok t;
+		lex_line(buf, len, pos, &t, on_problem, &p);
+		GROW(&p, out->lines, out->nlines, p.cap_lines);
+		if (p.oom)
+			break;
+		out->lines[out->nlines].start = t.start;
+		out->lines[out->nlines].end = t.end;
+		out->nlines++;
+		if (first && t.next > t.end) {
+			out->crlf = t.crlf;
+			first = false;
+		}
+		on_line(&p, &t);
+		pos = t.next;
+		p.line++;
+	}
+	if (!p.oom)
+		finish_record(&p);
+	return p.oom || ar->failed ? -1 : 0;
+}
+
+bool parse_is_header_line(const unsigned char *buf, uint32_t len, uint32_t pos)
+{
+	static const char kw[] = "promise";
+	if (len - pos < 7)
+		return false;
+	for (int i = 0; i < 7; i++)
+		if ((buf[pos + (uint32_t)i] | 0x20) != kw[i])
+			return false;
+	if (pos + 7 == len)
+		return true;
+	unsigned char c = buf[pos + 7];
+	return c == ' ' || c == '\t' || c == ':' || c == '\n' || c == '\r';
+}
+
+static bool is_comment_line(const unsigned char *buf, uint32_t start, uint32_t end)
+{
+	while (start < end && (buf[start] == ' ' || buf[start] == '\t'))
+		start++;
+	return start < end && buf[start] == '#';
+}
+
+uint32_t parse_split_point(const unsigned char *buf, uint32_t len)
+{
+	/* Walk line starts backwards from the end. */
+	uint32_t end = len;
+	while (end > 0) {
+		uint32_t start = end - 1;
+		/* end is a line start (or len); find the start of the line before */
+		while (start > 0 && buf[start - 1] != '\n')
+			start--;
+		if (parse_is_header_line(buf, len, start)) {
+			/* Include the comments directly above. */
+			uint32_t cut = start;
+			while (cut > 0) {
+				uint32_t prev = cut - 1;
+				while (prev > 0 && buf[prev - 1] != '\n')
+					prev--;
+				if (!is_comment_line(buf, prev, cut - 1))
+					break;
+				cut = prev;
+			}
+			return cut;
+		}
+		end = start;
+	}
+	return UINT32_MAX;
+}

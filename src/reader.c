@@ -1,0 +1,124 @@
+/* reader.c — fill, cut at the last record boundary, hand out, carry over.
+ *
+ * Rejected: mmap. It cannot read pipes or standard input, it turns an I/O
+ * error into SIGBUS, and it keeps no sentinel after the data. */
+#include "reader.h"
+
+#include <errno.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "parse.h"
+
+enum { DEFAULT_CHUNK = 1 << 20, MAX_CHUNK = 0x7ffffff0 };
+
+static void init_common(struct reader *r, size_t chunk_size, const struct allocator *alloc)
+{
+	memset(r, 0, sizeof *r);
+	r->alloc = alloc ? alloc : alloc_default();
+	r->cap = chunk_size ? chunk_size : DEFAULT_CHUNK;
+	r->fd = -1;
+}
+
+void reader_init_fd(struct reader *r, int fd, size_t chunk_size, const struct allocator *alloc)
+{
+	init_common(r, chunk_size, alloc);
+	r->fd = fd;
+}
+
+void reader_init_mem(struct reader *r, const void *data, size_t len, size_t chunk_size,
+		     const struct allocator *alloc)
+{
+	init_common(r, chunk_size, alloc);
+	r->mem = data;
+	r->mem_len = len;
+}
+
+void reader_release(struct reader *r)
+{
+	alloc_free(r->alloc, r->buf);
+	r->buf = NULL;
+}
+
+/* Read until the buffer is full or the input ends. */
+static enum reader_status fill(struct reader *r)
+{
+	while (!r->eof && r->len < r->cap) {
+		size_t want = r->cap - r->len;
+		if (r->fd < 0) {
+			size_t n = r->mem_len - r->mem_pos < want ? r->mem_len - r->mem_pos : want;
+			memcpy(r->buf + r->len, r->mem + r->mem_pos, n);
+			r->mem_pos += n;
+			r->len += n;
+			r->total += n;
+			if (r->mem_pos == r->mem_len)
+				r->eof = true;
+			continue;
+		}
+		ssize_t n = read(r->fd, r->buf + r->len, want);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return READER_ERROR;
+		}
+		if (n == 0)
+			r->eof = true;
+		r->len += (size_t)n;
+		r->total += (uint64_t)n;
+	}
+	return READER_CHUNK;
+}
+
+enum reader_status reader_next(struct reader *r, struct chunk *out)
+{
+	if (!r->buf) {
+		r->buf = alloc_mem(r->alloc, r->cap + 1);
+		if (!r->buf)
+			return READER_NOMEM;
+	}
+	/* Give back the sentinel's byte and drop the chunk handed out last. */
+	if (r->started) {
+		r->buf[r->chunk_len] = r->saved;
+		memmove(r->buf, r->buf + r->chunk_len, r->len - r->chunk_len);
+		r->len -= r->chunk_len;
+		r->chunk_len = 0;
+	}
+	for (;;) {
+		if (fill(r) != READER_CHUNK)
+			return READER_ERROR;
+		if (r->len == 0 && r->eof)
+			return READER_DONE;
+		size_t cut = r->len;
+		if (!r->eof) {
+			/* Cut after the last full line, then before the last record. */
+			while (cut > 0 && r->buf[cut - 1] != '\n')
+				cut--;
+			if (cut > 0) {
+				uint32_t split = parse_split_point(r->buf, (uint32_t)cut);
+				if (split != UINT32_MAX)
+					cut = split; /* else no record is open: any line will do */
+			}
+		}
+		if (cut == 0 && !r->eof) {
+			/* One record (or line) fills the buffer: make room. */
+			if (r->cap >= MAX_CHUNK / 2)
+				return READER_TOO_BIG;
+			unsigned char *nb = alloc_resize(r->alloc, r->buf, r->cap * 2 + 1);
+			if (!nb)
+				return READER_NOMEM;
+			r->buf = nb;
+			r->cap *= 2;
+			continue;
+		}
+		if (cut > MAX_CHUNK)
+			return READER_TOO_BIG;
+		r->saved = r->buf[cut];
+		r->buf[cut] = '\0';
+		r->chunk_len = cut;
+		out->data = r->buf;
+		out->len = (uint32_t)cut;
+		out->first = !r->started;
+		r->started = true;
+		return READER_CHUNK;
+	}
+}

@@ -1,0 +1,51 @@
+/* reader.h — a file read in chunks of whole records.
+ *
+ * Each chunk handed out is a run of whole records (parse_split_point) that
+ * ends at a line boundary and is followed by a NUL sentinel, so the scanner
+ * needs no bounds checks. Only the unfinished tail is carried over to the
+ * next chunk; a record larger than the buffer makes the buffer grow. Memory
+ * is bounded by the chunk size and the largest record, not the file size.
+ *
+ * The reader owns its buffer; a chunk is valid until the next call. */
+#ifndef PROMISE_READER_H
+#define PROMISE_READER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "alloc.h"
+
+struct reader {
+	const struct allocator *alloc;
+	int fd;                 /* -1 for a memory reader */
+	const unsigned char *mem;
+	size_t mem_len, mem_pos;
+	unsigned char *buf;     /* cap + 1 bytes: room for the sentinel */
+	size_t cap, len;        /* len: bytes held */
+	size_t chunk_len;       /* the chunk handed out last (moved past next time) */
+	unsigned char saved;    /* the byte the sentinel replaced */
+	bool eof, started;
+	uint64_t total;         /* bytes read so far */
+};
+
+struct chunk {
+	const unsigned char *data; /* data[len] == '\0' */
+	uint32_t len;
+	bool first;                /* the file's first chunk (may hold a BOM) */
+};
+
+enum reader_status { READER_CHUNK = 1, READER_DONE = 0, READER_ERROR = -1, READER_NOMEM = -2,
+		     READER_TOO_BIG = -3 };
+
+/* chunk_size 0 means the default (1 MiB). The reader does not close fd. */
+void reader_init_fd(struct reader *r, int fd, size_t chunk_size, const struct allocator *alloc);
+/* A memory reader hands out one chunk (copied next to a sentinel) per
+ * chunk_size, like a file would. */
+void reader_init_mem(struct reader *r, const void *data, size_t len, size_t chunk_size,
+		     const struct allocator *alloc);
+/* The next chunk; READER_ERROR leaves errno set. */
+enum reader_status reader_next(struct reader *r, struct chunk *out);
+void reader_release(struct reader *r);
+
+#endif

@@ -1,0 +1,111 @@
+/* rules.h — the rule catalogue and the contract every rule follows.
+ *
+ * A rule reads the model (never bytes) and reports through rule_report();
+ * it never parses. Rules about one promise run while its chunk is alive
+ * (check_record); rules across promises run on the compact facts (facts.h),
+ * either as each record is added (duplicate IDs) or at the end
+ * (check_facts). Each rule lives in its own file under src/rules/ with its
+ * user-facing documentation next to its code. */
+#ifndef PROMISE_RULES_H
+#define PROMISE_RULES_H
+
+#include <stdarg.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "model.h"
+
+enum rule_id {
+	RULE_SYNTAX_ERROR,
+	RULE_INVALID_DATE,
+	RULE_DATE_ORDER,
+	RULE_DUPLICATE_ID,
+	RULE_DUPLICATE_FIELD,
+	RULE_UNKNOWN_KEY,
+	RULE_INVALID_STATUS,
+	RULE_VAGUE_WORDING,
+	RULE_MISSING_DUE,
+	RULE_VAGUE_DUE,
+	RULE_MISSING_ID,
+	RULE_MISSING_PROMISER,
+	RULE_COLLECTIVE_PROMISER,
+	RULE_MISSING_PROMISEE,
+	RULE_MISSING_MADE,
+	RULE_NOT_RECORDED,
+	RULE_UNRECIPROCATED,
+	RULE_DANGLING_REFERENCE,
+	RULE_RECIPROCAL_OVERDUE,
+	RULE_OVERDUE,
+	RULE_DUE_SOON,
+	RULE_BROKEN_WITHOUT_RECOVERY,
+	RULE_KEPT_LATE,
+	RULE_COUNT
+};
+
+struct lint_options;
+struct facts;
+struct rule_ctx;
+
+struct rule {
+	const char *name;         /* stable kebab-case identifier */
+	const char *code;         /* short code, e.g. "P401" */
+	enum severity severity;   /* the default */
+	int step;                 /* 1-4 of the four-step rule; 0 consistency */
+	const char *summary;      /* one line */
+	const char *explanation;  /* why it matters and how to fix it */
+	const char *bad, *good;   /* examples in the format */
+	void (*check_chunk)(struct rule_ctx *c);   /* once per chunk */
+	void (*check_record)(struct rule_ctx *c);  /* once per record */
+	void (*check_facts)(struct rule_ctx *c);   /* once, at the end */
+};
+
+extern const struct rule *const rule_table[RULE_COUNT];
+
+/* The rule named by its name or code, or -1. */
+int rule_lookup(const char *name_or_code);
+/* The step's title: "consistency", "1 vague", ... */
+const char *rule_step_title(int step);
+
+/* What a rule sees. check_chunk: the chunk (r is NULL); check_record: the
+ * chunk and one record of it, and the facts of the records before it;
+ * check_facts: only `facts` (m and r are NULL). */
+struct rule_ctx {
+	const struct chunk_model *m;
+	const struct record *r;
+	const struct lint_options *opt;
+	const struct facts *facts;
+	uint32_t file;
+	const char *const *file_names;   /* indexed by file number */
+	struct arena *scratch;           /* emptied after every record */
+	/* Where reports go: the analysis supplies this. */
+	void (*sink)(struct rule_ctx *c, struct diag *d);
+	void *sink_data;
+};
+
+/* Report a finding at span `at` on line `line` of the chunk. `hint` may be
+ * NULL. The message is formatted printf-style and copied. */
+void rule_report(struct rule_ctx *c, enum rule_id rule, uint32_t line, struct span at,
+		 const char *hint, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+/* Resolve a span of the chunk into a positioned diagnostic (no message). */
+void rule_locate(const struct rule_ctx *c, uint32_t line, struct span at, struct diag *out);
+
+/* Report at a position already resolved (cross-promise rules). */
+void rule_report_at(struct rule_ctx *c, enum rule_id rule, const struct diag *where,
+		    const char *hint, const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+/* Helpers shared by rules. */
+int32_t rule_today(const struct rule_ctx *c);
+/* The record's ID as a C string in `out` ("this promise" without one). */
+const char *rule_record_name(const struct rule_ctx *c, char *out, size_t size);
+/* Report `rule` when the record has no `key` field, or only an empty one;
+ * returns the field when it is present and not empty. */
+const struct field *rule_require_field(struct rule_ctx *c, enum rule_id rule,
+				       enum field_key key, const char *hint, const char *missing);
+/* Where a finding about the whole record points: its ID, or the keyword. */
+struct span rule_header_span(const struct record *r);
+/* Quote at most `max` bytes of a span for a message (ellipsis if cut). */
+const char *rule_quote(const struct rule_ctx *c, struct span s, char *out, size_t size);
+
+#endif

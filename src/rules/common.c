@@ -1,0 +1,128 @@
+/* common.c — what every rule shares: turning a span into a positioned,
+ * self-contained diagnostic, and small formatting helpers. */
+#include <stdio.h>
+#include <string.h>
+
+#include "../options.h"
+#include "../rules.h"
+
+static void fill_promise(const struct rule_ctx *c, struct diag *d, char *idbuf, size_t size)
+{
+	d->promise = NULL;
+	if (c->r && c->r->id.len && c->m) {
+		size_t n = c->r->id.len < size - 1 ? c->r->id.len : size - 1;
+		memcpy(idbuf, c->m->buf + c->r->id.off, n);
+		idbuf[n] = '\0';
+		d->promise = idbuf;
+	}
+}
+
+void rule_locate(const struct rule_ctx *c, uint32_t line, struct span at, struct diag *d)
+{
+	const struct line_info *li = model_line(c->m, line);
+	const unsigned char *text = c->m->buf + li->start;
+	uint32_t llen = li->end - li->start;
+	uint32_t b0 = at.off >= li->start ? at.off - li->start : 0;
+	uint32_t b1 = span_end(at) >= li->start ? span_end(at) - li->start : b0;
+	if (b0 > llen)
+		b0 = llen;
+	if (b1 > llen)
+		b1 = llen; /* a span never runs past its line in a diagnostic */
+	if (b1 < b0)
+		b1 = b0;
+	memset(d, 0, sizeof *d);
+	d->file = c->file;
+	d->line = d->end_line = line;
+	d->byte_column = b0;
+	d->byte_end_column = b1;
+	d->column = diag_column(text, b0);
+	d->end_column = d->column + (diag_column(text + b0, b1 - b0) - 1);
+	d->excerpt = (const char *)text;
+	d->excerpt_len = llen;
+}
+
+void rule_report(struct rule_ctx *c, enum rule_id rule, uint32_t line, struct span at,
+		 const char *hint, const char *fmt, ...)
+{
+	char msg[1024], idbuf[256];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+
+	struct diag d;
+	rule_locate(c, line, at, &d);
+	d.rule = (int)rule;
+	d.severity = c->opt->severity[rule];
+	d.message = msg;
+	d.hint = hint;
+	fill_promise(c, &d, idbuf, sizeof idbuf);
+	c->sink(c, &d);
+}
+
+void rule_report_at(struct rule_ctx *c, enum rule_id rule, const struct diag *where,
+		    const char *hint, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	struct diag d = *where;
+	d.rule = (int)rule;
+	d.severity = c->opt->severity[rule];
+	d.message = msg;
+	d.hint = hint;
+	c->sink(c, &d);
+}
+
+int32_t rule_today(const struct rule_ctx *c) { return c->opt->today; }
+
+const char *rule_record_name(const struct rule_ctx *c, char *out, size_t size)
+{
+	if (!c->r || !c->r->id.len)
+		return "this promise";
+	return rule_quote(c, c->r->id, out, size);
+}
+
+const char *rule_quote(const struct rule_ctx *c, struct span s, char *out, size_t size)
+{
+	const unsigned char *p = c->m->buf + s.off;
+	size_t n = s.len;
+	size_t max = size - 4;
+	if (n > max) {
+		/* Cut at a character boundary, then mark the cut. */
+		n = max;
+		while (n > 0 && (p[n] & 0xC0) == 0x80)
+			n--;
+		memcpy(out, p, n);
+		memcpy(out + n, "...", 4);
+		return out;
+	}
+	memcpy(out, p, n);
+	out[n] = '\0';
+	return out;
+}
+
+struct span rule_header_span(const struct record *r)
+{
+	return r->id.len ? r->id : r->keyword;
+}
+
+const struct field *rule_require_field(struct rule_ctx *c, enum rule_id rule,
+				       enum field_key key, const char *hint, const char *missing)
+{
+	const struct field *f = model_field(c->m, c->r, key);
+	char name[96];
+	if (!f) {
+		rule_report(c, rule, c->r->line, rule_header_span(c->r), hint, "%s has no '%s:' %s",
+			    rule_record_name(c, name, sizeof name), model_key_name(key), missing);
+		return NULL;
+	}
+	if (!f->value.len && !f->cont_count) {
+		rule_report(c, rule, f->line, f->key_span, hint, "'%s:' of %s is empty",
+			    model_key_name(key), rule_record_name(c, name, sizeof name));
+		return NULL;
+	}
+	return f;
+}

@@ -1,0 +1,23 @@
+/* missing-made — when was it promised? */
+#include "../rules.h"
+
+static void check(struct rule_ctx *c)
+{
+	rule_require_field(c, RULE_MISSING_MADE, KEY_MADE,
+			   "add `made: YYYY-MM-DD`, the day the promise was made",
+			   "(when was it promised?)");
+}
+
+const struct rule rule_missing_made = {
+	.name = "missing-made",
+	.code = "P205",
+	.severity = SEV_WARNING,
+	.step = 2,
+	.summary = "A promise that does not say when it was made.",
+	.explanation =
+		"The day a promise was made dates the record: it shows how much time was\n"
+		"promised, and settles disagreements about what was agreed when.",
+	.bad = "promise ACME-8: Train two operators\n  due: 2026-12-10\n",
+	.good = "promise ACME-8: Train two operators\n  made: 2026-11-12\n  due:  2026-12-10\n",
+	.check_record = check,
+};

@@ -1,0 +1,251 @@
+/* vague.c — lexicon hits plus structural evidence make the verdict.
+ *
+ * Three passes (one per language DFA) over a short folded text are cheaper
+ * than one merged list, and merging is wrong anyway: "nog" is a hedge in
+ * Swedish and means "still" in Dutch. */
+#include "vague.h"
+
+#include <string.h>
+
+#include "textnorm.h"
+
+typedef int match_fn(const unsigned char *cur, unsigned *len);
+
+static match_fn *const matchers[LANG_COUNT] = { lexicon_match_en, lexicon_match_nl, lexicon_match_sv };
+static const struct lexicon_entry *const tables[LANG_COUNT] = { lexicon_en, lexicon_nl, lexicon_sv };
+
+const char *lang_code(enum lang l)
+{
+	static const char *const codes[LANG_COUNT] = { "en", "nl", "sv" };
+	return l >= 0 && l < LANG_COUNT ? codes[l] : "auto";
+}
+
+bool lang_parse(const char *s, enum lang *out)
+{
+	for (int l = 0; l < LANG_COUNT; l++)
+		if (!strcmp(s, lang_code((enum lang)l))) {
+			*out = (enum lang)l;
+			return true;
+		}
+	if (!strcmp(s, "auto")) {
+		*out = LANG_AUTO;
+		return true;
+	}
+	return false;
+}
+
+struct hit {
+	uint32_t fs, fe;  /* folded span */
+	int entry;
+};
+
+enum { MAX_HITS = 64 };
+
+/* Whole-word lexicon hits of one language outside quoted regions. */
+static unsigned scan_lang(const struct folded *f, const unsigned char *quoted, enum lang l,
+			  struct hit *hits)
+{
+	unsigned n = 0;
+	const unsigned char *t = f->text;
+	uint32_t i = 0;
+	while (i < f->len && n < MAX_HITS) {
+		bool start = (textnorm_is_word(t[i]) && (i == 0 || !textnorm_is_word(t[i - 1]))) ||
+			     (t[i] == '\'' && i > 0 && textnorm_is_word(t[i - 1]));
+		if (!start || quoted[i]) {
+			i++;
+			continue;
+		}
+		unsigned mlen = 0;
+		int e = matchers[l](t + i, &mlen);
+		if (e >= 0 && mlen > 0) {
+			uint32_t end = i + mlen;
+			bool ends_word = t[end - 1] == '.' || !textnorm_is_word(t[end]);
+			if (ends_word && !quoted[end - 1]) {
+				hits[n].fs = i;
+				hits[n].fe = end;
+				hits[n].entry = e;
+				n++;
+				i = end;
+				continue;
+			}
+		}
+		/* Skip to the end of this word. */
+		i++;
+		while (i < f->len && textnorm_is_word(t[i]))
+			i++;
+	}
+	return n;
+}
+
+/* Mark bytes inside double quotes ("…", “…”, «…», „…“). */
+static void mark_quotes(const struct folded *f, unsigned char *quoted)
+{
+	const unsigned char *t = f->text;
+	memset(quoted, 0, f->len + 1);
+	uint32_t open = UINT32_MAX;
+	for (uint32_t i = 0; i < f->len; i++) {
+		unsigned w = 1;
+		bool q = false;
+		if (t[i] == '"') {
+			q = true;
+		} else if (t[i] == 0xE2 && t[i + 1] == 0x80 && (t[i + 2] == 0x9C || t[i + 2] == 0x9D || t[i + 2] == 0x9E)) {
+			q = true;
+			w = 3;
+		} else if (t[i] == 0xC2 && (t[i + 1] == 0xAB || t[i + 1] == 0xBB)) {
+			q = true;
+			w = 2;
+		}
+		if (!q)
+			continue;
+		if (open == UINT32_MAX) {
+			open = i;
+		} else {
+			memset(quoted + open, 1, i + w - open);
+			open = UINT32_MAX;
+		}
+		i += w - 1;
+	}
+}
+
+/* A capitalised word after the first: a name ("the Delft pumps"). */
+static bool has_inner_name(const unsigned char *s, uint32_t len)
+{
+	bool first_word = true;
+	for (uint32_t i = 0; i < len; i++) {
+		bool start = (i == 0 || s[i - 1] == ' ') && s[i] != ' ';
+		if (!start)
+			continue;
+		if (first_word) {
+			first_word = false;
+			continue;
+		}
+		if (s[i] >= 'A' && s[i] <= 'Z' && i + 1 < len && s[i + 1] >= 'a' && s[i + 1] <= 'z') {
+			/* after sentence punctuation it is just a capital */
+			uint32_t p = i - 1;
+			while (p > 0 && s[p] == ' ')
+				p--;
+			if (s[p] != '.' && s[p] != ':' && s[p] != '!' && s[p] != '?' && s[p] != ';')
+				return true;
+		}
+	}
+	return false;
+}
+
+int vague_scan(struct arena *ar, const unsigned char *s, uint32_t len, enum lang lang,
+	       enum lang fallback, struct vague_result *out)
+{
+	memset(out, 0, sizeof *out);
+	struct folded f;
+	if (textnorm_fold(ar, s, len, &f))
+		return -1;
+	unsigned char *quoted = arena_alloc(ar, f.len + 1);
+	if (!quoted)
+		return -1;
+	mark_quotes(&f, quoted);
+
+	struct hit hits[LANG_COUNT][MAX_HITS];
+	unsigned nhits[LANG_COUNT] = { 0, 0, 0 };
+	int votes[LANG_COUNT] = { 0, 0, 0 };
+	for (int l = 0; l < LANG_COUNT; l++) {
+		if (lang != LANG_AUTO && l != (int)lang)
+			continue;
+		nhits[l] = scan_lang(&f, quoted, (enum lang)l, hits[l]);
+		for (unsigned i = 0; i < nhits[l]; i++) {
+			enum cue_class c = tables[l][hits[l][i].entry].cls;
+			if (c == CUE_STOP || c == CUE_PROMISE_VERB)
+				votes[l]++;
+		}
+	}
+	enum lang chosen = lang;
+	if (chosen == LANG_AUTO) {
+		/* Stop words vote; with no stop word, the language whose lexicon
+		 * knows more of the words; with neither, the fallback. */
+		chosen = fallback == LANG_AUTO ? LANG_EN : fallback;
+		for (int l = 0; l < LANG_COUNT; l++)
+			if (votes[l] > votes[chosen] ||
+			    (votes[l] == votes[chosen] && nhits[l] > nhits[chosen]))
+				chosen = (enum lang)l;
+	}
+	out->lang = chosen;
+
+	bool evidence = has_inner_name(s, len);
+	for (uint32_t i = 0; i < f.len && !evidence; i++)
+		if ((f.text[i] >= '0' && f.text[i] <= '9') || quoted[i])
+			evidence = true;
+	const struct hit *h = hits[chosen];
+	const struct lexicon_entry *tab = tables[chosen];
+	for (unsigned i = 0; i < nhits[chosen]; i++) {
+		enum cue_class c = tab[h[i].entry].cls;
+		if (c == CUE_MONTH || c == CUE_WEEKDAY || c == CUE_NUMBER)
+			evidence = true;
+	}
+	out->evidence = evidence;
+	for (unsigned i = 0; i < nhits[chosen] && out->ncues < VAGUE_MAX_CUES; i++) {
+		const struct lexicon_entry *e = &tab[h[i].entry];
+		if ((int)e->cls >= CUE_VAGUE_CLASSES || (!e->strong && evidence))
+			continue;
+		struct vague_cue *cue = &out->cues[out->ncues++];
+		cue->off = f.from[h[i].fs];
+		cue->len = f.from[h[i].fe] - cue->off;
+		/* the end maps to where the next folded byte came from: step back
+		 * over blanks that were folded away */
+		while (cue->len && (s[cue->off + cue->len - 1] == ' ' || s[cue->off + cue->len - 1] == '\t'))
+			cue->len--;
+		cue->cls = e->cls;
+		cue->strong = e->strong != 0;
+		cue->phrase = e->phrase;
+	}
+	return 0;
+}
+
+int vague_is_collective(struct arena *ar, const unsigned char *s, uint32_t len)
+{
+	/* Drop "<mail>" and "(organisation)" parts, then trim. */
+	unsigned char *clean = arena_alloc(ar, len + 1);
+	if (!clean)
+		return -1;
+	uint32_t n = 0;
+	int depth_angle = 0, depth_paren = 0;
+	for (uint32_t i = 0; i < len; i++) {
+		unsigned char c = s[i];
+		if (c == '<') depth_angle++;
+		else if (c == '>' && depth_angle) depth_angle--;
+		else if (c == '(') depth_paren++;
+		else if (c == ')' && depth_paren) depth_paren--;
+		else if (!depth_angle && !depth_paren) clean[n++] = c;
+	}
+	struct folded f;
+	if (textnorm_fold(ar, clean, n, &f))
+		return -1;
+	if (f.len == 0)
+		return 0;
+	for (int l = 0; l < LANG_COUNT; l++) {
+		unsigned mlen = 0;
+		int e = matchers[l](f.text, &mlen);
+		if (e >= 0 && mlen == f.len && tables[l][e].cls == CUE_COLLECTIVE)
+			return 1;
+	}
+	return 0;
+}
+
+const char *vague_class_name(enum cue_class c)
+{
+	static const char *const names[CUE_VAGUE_CLASSES] = {
+		"time", "effort", "condition", "quantity", "quality", "open-ended", "follow-up",
+	};
+	return (int)c < CUE_VAGUE_CLASSES ? names[c] : "";
+}
+
+const char *vague_class_hint(enum cue_class c)
+{
+	switch (c) {
+	case CUE_TIME: return "name the day: a date in `due:`, or 'by 4 December' in the text";
+	case CUE_EFFORT: return "promise what you will do, not what you will attempt";
+	case CUE_CONDITION: return "state the condition plainly, or leave it out and promise less";
+	case CUE_QUANTITY: return "say how many or how much";
+	case CUE_QUALITY: return "say what will be better, measured how, and to what level";
+	case CUE_OPEN_ENDED: return "list everything that is promised; an open list promises anything";
+	case CUE_FOLLOWUP: return "promise the outcome of the look (an answer, a fix, a report) and its date";
+	default: return "";
+	}
+}

@@ -1,0 +1,54 @@
+/* vague.h — which words make a promise text vague, in which language.
+ *
+ * The text is folded (textnorm.h), its language chosen by a vote of stop
+ * words unless given, and that language's lexicon (lexicon.h) run at every
+ * word start, whole words only. Strong cues are vague wherever they stand;
+ * weak cues only when the text holds no evidence of specificity: a number or
+ * date (any word with a digit), a month, weekday or number word, or quoted
+ * text (a named deliverable), or a capitalised name after the first word.
+ * Quoted text is never searched for cues. Cues come back as source offsets. */
+#ifndef PROMISE_VAGUE_H
+#define PROMISE_VAGUE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "lexicon.h"
+
+enum lang { LANG_AUTO = -1, LANG_EN, LANG_NL, LANG_SV, LANG_COUNT };
+
+const char *lang_code(enum lang l);        /* "en", "nl", "sv" */
+bool lang_parse(const char *s, enum lang *out);
+
+enum { VAGUE_MAX_CUES = 8 };
+
+struct vague_cue {
+	uint32_t off, len;         /* in the original text */
+	enum cue_class cls;
+	bool strong;
+	const char *phrase;        /* the lexicon's spelling */
+};
+
+struct vague_result {
+	enum lang lang;            /* the language the text was read in */
+	bool evidence;             /* something concrete stands in the text */
+	unsigned ncues;            /* vague cues that count (after gating) */
+	struct vague_cue cues[VAGUE_MAX_CUES];
+};
+
+/* Scan a promise text. `lang` forces a language; LANG_AUTO votes, falling
+ * back to `fallback` when no stop word decides. -1 when out of memory. */
+int vague_scan(struct arena *ar, const unsigned char *s, uint32_t len, enum lang lang,
+	       enum lang fallback, struct vague_result *out);
+
+/* Whether a `by:` value names a group rather than a person ("we", "het
+ * team", "vi", "Sales"); an e-mail address or a parenthesised part is
+ * ignored. -1 when out of memory, else 0 or 1. */
+int vague_is_collective(struct arena *ar, const unsigned char *s, uint32_t len);
+
+/* The category's name ("time", "effort", ...) and a hint on being specific. */
+const char *vague_class_name(enum cue_class c);
+const char *vague_class_hint(enum cue_class c);
+
+#endif

@@ -1,0 +1,309 @@
+/* test_rules.c — every rule fires on a bad input at the exact position and
+ * stays quiet on the good one. */
+#include "harness.h"
+
+/* A record with every field, so only the rule under test has something to
+ * say. Fields are substituted per test. */
+#define CLEAN_FIELDS \
+	"  by:        Jan de Vries\n" \
+	"  to:        Petra Jansen (Acme BV)\n" \
+	"  made:      2026-11-02\n" \
+	"  due:       2026-12-20\n" \
+	"  recorded:  email to Petra, 2026-11-02\n" \
+	"  in-return: signed purchase order by 2026-11-27\n"
+
+static void clean_record_has_no_findings(void **state)
+{
+	(void)state;
+	struct lint_result r;
+	lint_text(&r, "promise ACME-1: Deliver the revised quote with line-item pricing\n" CLEAN_FIELDS);
+	for (size_t i = 0; i < r.a.diags.len; i++)
+		fprintf(stderr, "unexpected: %s\n", r.a.diags.items[i].message);
+	assert_int_equal(r.a.diags.len, 0);
+	lint_done(&r);
+}
+
+static void syntax_error_line(void **state)
+{
+	(void)state;
+	struct lint_result r;
+	lint_text(&r, "promise A-1: Ship it\n" CLEAN_FIELDS "this line is nothing\n");
+	expect_at(&r, RULE_SYNTAX_ERROR, 8, 1, 21);
+	lint_done(&r);
+}
+
+static void syntax_error_unindented_field_and_recovery(void **state)
+{
+	(void)state;
+	struct lint_result r;
+	/* The bad line does not end the record: later fields still belong. */
+	lint_text(&r, "promise A-1: Ship it\nby: Sara Lind\n  to:        Tom\n  made: 2026-11-01\n"
+		      "  due: 2026-12-01\n  recorded: mail\n  in-return: ACME-9x\n"
+		      "promise A-2 Missing colon\n  by: Jan\n");
+	const struct diag *d = expect_at(&r, RULE_SYNTAX_ERROR, 2, 1, 14);
+	assert_non_null(strstr(d->message, "not indented"));
+	d = expect_at(&r, RULE_SYNTAX_ERROR, 8, 1, 26);
+	assert_non_null(strstr(d->message, "':'"));
+	assert_int_equal(count_rule(&r, RULE_MISSING_PROMISER), 1); /* A-1's `by` was lost */
+	lint_done(&r);
+}
+
+static void syntax_error_bad_bytes(void **state)
+{
+	(void)state;
+	struct lint_result r;
+	static const char text[] = "promise A-1: Ship \xff\xfe the pumps\n" CLEAN_FIELDS "# x\r y\n";
+	lint_text(&r, text);
+	const struct diag *d = expect_at(&r, RULE_SYNTAX_ERROR, 1, 19, 21);
+	assert_non_null(strstr(d->message, "0xFF"));
+	d = expect_at(&r, RULE_SYNTAX_ERROR, 8, 4, 5);
+	assert_non_null(strstr(d->message, "carriage return"));
+	lint_done(&r);
+}
+
+static void syntax_error_nul(void **state)
+{
+	(void)state;
+	struct lint_result r;
+	static const char text[] = "promise A-1: Ship\0it\n";
+	int32_t day;
+	date_parse_iso("2026-11-23", &day);
+	lint_options_init(&r.opt, day);
+	analysis_init(&r.a, &r.opt, NULL);
+	analysis_add_name(&r.a, "t");
+	assert_int_equal(analysis_add_buffer(&r.a, 0, text, sizeof text - 1), ANALYSIS_OK);
+	analysis_finish(&r.a);
+	const struct diag *d = expect_at(&r, RULE_SYNTAX_ERROR, 1, 18, 19);
+	assert_non_null(strstr(d->message, "NUL"));
+	lint_done(&r);
+}
+
+static void invalid_date(void **state)
+{
+	(void)state;
+	struct lint_result r;
+	lint_text(&r, "promise A-1: Ship\n  by: Jan\n  to: Tom\n  made: 2025-02-29\n  due: 2026-12-01\n"
+		      "  recorded: mail\n  in-return: order\n  recovery: called Tom\n");
+	const struct diag *d = expect_at(&r, RULE_INVALID_DATE, 4, 9, 19);
+	assert_non_null(strstr(d->message, "leap"));
+	expect_at(&r, RULE_INVALID_DATE, 8, 13, 23);
+	lint_done(&r);
+	lint_text(&r, "promise A-1: Ship\n  made: 2024-02-29\n  due: 2026-12-01 17:30+01:00\n");
+	assert_int_equal(count_rule(&r, RULE_INVALID_DATE), 0);
+	lint_done(&r);
+	lint_text(&r, "promise A-1: Ship\n  due: 2026-12-01 24:00\n");
+	expect_at(&r, RULE_INVALID_DATE, 2, 8, 24);
+	lint_done(&r);
+}
+
+static void date_order(void **state)
+{
+	(void)state;
+	struct lint_result r;
+	lint_text(&r, "promise A-1: Ship\n  made: 2026-11-20\n  due: 2026-11-02\n  status: kept 2026-11-10\n");
+	expect_at(&r, RULE_DATE_ORDER, 3, 8, 18);
+	expect_at(&r, RULE_DATE_ORDER, 4, 11, 26);
+	lint_done(&r);
+}
+
+static void duplicate_id(void **state)
+{
+	(void)state;
+	struct lint_result r;
+	lint_text(&r, "promise A-1: Ship\n\npromise A-1: Visit\n");
+	const struct diag *d = expect_at(&r, RULE_DUPLICATE_ID, 3, 9, 12);
+	assert_non_null(strstr(d->message, "line 1"));
+	assert_int_equal(count_rule(&r, RULE_DUPLICATE_ID), 1);
+	lint_done(&r);
+}
+
+static void duplicate_field(void **state)
+{
+	(void)state;
+	struct lint_result r;
+	lint_text(&r, "promise A-1: Ship\n  due: 2026-12-01\n  note: a\n  DUE: 2026-12-04\n  note: b\n");
+	expect_at(&r, RULE_DUPLICATE_FIELD, 4, 3, 6);
+	assert_int_equal(count_rule(&r, RULE_DUPLICATE_FIELD), 1); /* note repeats freely */
+	lint_done(&r);
+}
+
+static void unknown_key(void **state)
+{
+	(void)state;
+	struct lint_result r;
+	lint_text(&r, "promise A-1: Ship\n  stauts: open\n  x-ticket: 4411\n  colour: red\n");
+	const struct diag *d = expect_at(&r, RULE_UNKNOWN_KEY, 2, 3, 9);
+	assert_non_null(strstr(d->message, "'status'"));
+	d = expect_at(&r, RULE_UNKNOWN_KEY, 4, 3, 9);
+	assert_null(strstr(d->message, "did you mean"));
+	assert_int_equal(count_rule(&r, RULE_UNKNOWN_KEY), 2);
+	lint_done(&r);
+}
+
+static void invalid_status(void **state)
+{
+	(void)state;
+	struct lint_result r;
+	lint_text(&r, "promise A-1: Ship\n  status: done\n\npromise A-2: Go\n  status: kept\n\n"
+		      "promise A-3: Go\n  status: kept yesterday\n\npromise A-4: Go\n  status: Kept 2026-11-01\n");
+	expect_at(&r, RULE_INVALID_STATUS, 2, 11, 15);
+	expect_at(&r, RULE_INVALID_STATUS, 5, 11, 15);
+	expect_at(&r, RULE_INVALID_STATUS, 8, 16, 25);
+	assert_int_equal(count_rule(&r, RULE_INVALID_STATUS), 3);
+	lint_done(&r);
+}
+
+static void vague_wording(void **state)
+{
+	(void)state;
+	struct lint_result r;
+	lint_text(&r, "promise A-1: We will try to fix some of the issues ASAP\n"
+		      "  in-return: access to the site when possible\n");
+	expect_at(&r, RULE_VAGUE_WORDING, 1, 22, 25);   /* try */
+	expect_at(&r, RULE_VAGUE_WORDING, 1, 33, 37);   /* some */
+	expect_at(&r, RULE_VAGUE_WORDING, 1, 52, 56);   /* ASAP */
+	assert_int_equal(count_rule(&r, RULE_VAGUE_WORDING), 4);
+	lint_done(&r);
+	/* "handsome" is not "some"; a number makes a weak cue concrete. */
+	lint_text(&r, "promise A-1: Paint the handsome fence\n\npromise A-2: Improve load time to 2 s\n");
+	assert_int_equal(count_rule(&r, RULE_VAGUE_WORDING), 0);
+	lint_done(&r);
+}
+
+static void vague_wording_languages(void **state)
+{
+	(void)state;
+	struct lint_result r;
+	/* Decomposed ö (o + U+0308) and a capital Ö fold like the composed one. */
+	lint_text(&r, "promise S-1: Vi ska FÖRSÖKA fixa det\n\npromise S-2: Vi ska fo\xcc\x88rso\xcc\x88ka fixa det\n\n"
+		      "promise N-1: We gaan proberen de planning te halen\n");
+	expect_at(&r, RULE_VAGUE_WORDING, 1, 21, 28);
+	expect_at(&r, RULE_VAGUE_WORDING, 3, 21, 30);
+	expect_at(&r, RULE_VAGUE_WORDING, 5, 22, 30);
+	lint_done(&r);
+	/* Dutch "nog" means "still": not a hedge, unlike Swedish "nog". */
+	lint_text(&r, "promise N-2: De nog ontbrekende onderdelen van de order leveren\n");
+	assert_int_equal(count_rule(&r, RULE_VAGUE_WORDING), 0);
+	lint_done(&r);
+}
+
+static void missing_due_and_vague_due(void **state)
+{
+	(void)state;
+	struct lint_result r;
+	lint_text(&r, "promise A-1: Ship\n  by: Jan\n\npromise A-2: Ship\n  due: binnenkort\n\npromise A-3: Go\n  due:\n");
+	expect_at(&r, RULE_MISSING_DUE, 1, 9, 12);
+	expect_at(&r, RULE_VAGUE_DUE, 5, 8, 18);
+	expect_at(&r, RULE_MISSING_DUE, 8, 3, 6);
+	assert_int_equal(count_rule(&r, RULE_VAGUE_DUE), 1);
+	lint_done(&r);
+}
+
+static void step2_rules(void **state)
+{
+	(void)state;
+	struct lint_result r;
+	lint_text(&r, "promise: Ship\n  by: het team\n");
+	expect_at(&r, RULE_MISSING_ID, 1, 1, 8);
+	expect_at(&r, RULE_COLLECTIVE_PROMISER, 2, 7, 15);
+	expect_at(&r, RULE_MISSING_PROMISEE, 1, 1, 8);
+	expect_at(&r, RULE_MISSING_MADE, 1, 1, 8);
+	expect_at(&r, RULE_NOT_RECORDED, 1, 1, 8);
+	lint_done(&r);
+	lint_text(&r, "promise A-1: Ship\n  to: Tom\n");
+	expect_at(&r, RULE_MISSING_PROMISER, 1, 9, 12);
+	lint_done(&r);
+	/* A person's name with a mail address is not a group, even "Team" inside. */
+	lint_text(&r, "promise A-1: Ship\n  by: Vi Nguyen <vi@example.se>\n\npromise A-2: Go\n  by: Sales (Acme)\n");
+	assert_int_equal(count_rule(&r, RULE_COLLECTIVE_PROMISER), 1);
+	expect_at(&r, RULE_COLLECTIVE_PROMISER, 5, 7, 19);
+	lint_done(&r);
+}
+
+static void step3_rules(void **state)
+{
+	(void)state;
+	struct lint_result r;
+	lint_text(&r, "promise A-1: Ship\n  in-return: B-2\n\npromise A-2: Go\n  in-return: C-9\n\n"
+		      "promise B-2: Sign\n  due: 2026-11-20\n\npromise A-3: Go\n");
+	expect_at(&r, RULE_RECIPROCAL_OVERDUE, 2, 14, 17);
+	expect_at(&r, RULE_DANGLING_REFERENCE, 5, 14, 17);
+	expect_at(&r, RULE_UNRECIPROCATED, 10, 9, 12);
+	assert_int_equal(count_rule(&r, RULE_DANGLING_REFERENCE), 1);
+	lint_done(&r);
+	/* Free text is not a reference, and a kept promise owes nothing. */
+	lint_text(&r, "promise A-1: Ship\n  in-return: site access\n  in-return: B-2\n\n"
+		      "promise B-2: Sign\n  due: 2026-11-20\n  status: kept 2026-11-19\n");
+	assert_int_equal(count_rule(&r, RULE_DANGLING_REFERENCE), 0);
+	assert_int_equal(count_rule(&r, RULE_RECIPROCAL_OVERDUE), 0);
+	lint_done(&r);
+}
+
+static void step4_rules(void **state)
+{
+	(void)state;
+	struct lint_result r;
+	lint_text(&r, "promise A-1: Ship\n  due: 2026-11-22\n\n"            /* overdue by 1 */
+		      "promise A-2: Ship\n  due: 2026-11-23\n\n"            /* due today */
+		      "promise A-3: Ship\n  due: 2026-11-26\n\n"            /* due in 3 */
+		      "promise A-4: Ship\n  due: 2026-11-27\n\n"            /* outside the window */
+		      "promise A-5: Ship\n  due: 2026-11-01\n  status: broken 2026-11-02\n\n"
+		      "promise A-6: Ship\n  due: 2026-11-01\n  status: kept 2026-11-04\n\n"
+		      "promise A-7: Ship\n  due: 2026-11-01\n  status: released 2026-11-04\n");
+	const struct diag *d = expect_at(&r, RULE_OVERDUE, 2, 8, 18);
+	assert_non_null(strstr(d->message, "1 day ago"));
+	assert_int_equal(count_rule(&r, RULE_OVERDUE), 1);
+	expect_at(&r, RULE_DUE_SOON, 5, 8, 18);
+	expect_at(&r, RULE_DUE_SOON, 8, 8, 18);
+	assert_int_equal(count_rule(&r, RULE_DUE_SOON), 2);
+	expect_at(&r, RULE_BROKEN_WITHOUT_RECOVERY, 15, 11, 28);
+	d = expect_at(&r, RULE_KEPT_LATE, 19, 11, 26);
+	assert_non_null(strstr(d->message, "3 days"));
+	assert_int_equal(count_rule(&r, RULE_KEPT_LATE), 1);
+	assert_int_equal(r.opt.severity[RULE_OVERDUE], SEV_ERROR);
+	assert_int_equal(r.opt.severity[RULE_DUE_SOON], SEV_INFO);
+	lint_done(&r);
+}
+
+static void every_rule_has_docs(void **state)
+{
+	(void)state;
+	for (int i = 0; i < RULE_COUNT; i++) {
+		const struct rule *r = rule_table[i];
+		assert_non_null(r);
+		assert_non_null(r->summary);
+		assert_true(strlen(r->explanation) > 40);
+		assert_non_null(r->bad);
+		assert_non_null(r->good);
+		assert_int_equal(rule_lookup(r->name), i);
+		assert_int_equal(rule_lookup(r->code), i);
+		for (const char *p = r->name; *p; p++)
+			assert_true((*p >= 'a' && *p <= 'z') || *p == '-');
+		assert_true(r->check_chunk || r->check_record || r->check_facts);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(clean_record_has_no_findings),
+		cmocka_unit_test(syntax_error_line),
+		cmocka_unit_test(syntax_error_unindented_field_and_recovery),
+		cmocka_unit_test(syntax_error_bad_bytes),
+		cmocka_unit_test(syntax_error_nul),
+		cmocka_unit_test(invalid_date),
+		cmocka_unit_test(date_order),
+		cmocka_unit_test(duplicate_id),
+		cmocka_unit_test(duplicate_field),
+		cmocka_unit_test(unknown_key),
+		cmocka_unit_test(invalid_status),
+		cmocka_unit_test(vague_wording),
+		cmocka_unit_test(vague_wording_languages),
+		cmocka_unit_test(missing_due_and_vague_due),
+		cmocka_unit_test(step2_rules),
+		cmocka_unit_test(step3_rules),
+		cmocka_unit_test(step4_rules),
+		cmocka_unit_test(every_rule_has_docs),
+	};
+	return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
+}
