@@ -26,14 +26,15 @@ else
 Q := @
 endif
 
-SRC      := $(filter-out src/main.c,$(wildcard src/*.c src/rules/*.c src/out/*.c))
+SRC      := $(filter-out src/main.c,$(wildcard src/*.c src/*/*.c))
 GEN      := $(BUILD)/gen/lex.c $(BUILD)/gen/lexicon.c
 OBJ      := $(patsubst %.c,$(BUILD)/obj/%.o,$(SRC)) $(patsubst $(BUILD)/gen/%.c,$(BUILD)/obj/gen/%.o,$(GEN))
 LEXICONS := $(sort $(wildcard grammar/lexicon/*.tsv))
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 
-.PHONY: all check unit san bench eval fuzz install uninstall clean deps docs
+FORCE:
+.PHONY: FORCE all check unit san bench eval fuzz install uninstall clean deps docs
 .DEFAULT_GOAL := all
 
 all: $(BUILD)/promise
@@ -64,7 +65,11 @@ $(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c
 	@echo "  CC      $<"
 	$(Q)$(CC) $(PROMISE_CFLAGS) $(CFLAGS) -c $< -o $@
 
-$(BUILD)/obj/src/main.o: src/main.c VERSION $(GEN)
+# Rebuilt when the commit changes, so --version never names a stale one.
+$(BUILD)/commit.stamp: FORCE | $(BUILD)/gen/.dir
+	@echo '$(VERSION) $(COMMIT)' | cmp -s - $@ || echo '$(VERSION) $(COMMIT)' > $@
+
+$(BUILD)/obj/src/main.o: src/main.c VERSION $(BUILD)/commit.stamp $(GEN)
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	$(Q)$(CC) $(PROMISE_CFLAGS) $(CFLAGS) -DPROMISE_VERSION='"$(VERSION)"' \

@@ -99,7 +99,8 @@ void rule_report_at(struct rule_ctx *c, enum rule_id rule, const struct diag *wh
 int32_t rule_today(const struct rule_ctx *c);
 /* The record's ID as a C string in `out` ("this promise" without one). */
 const char *rule_record_name(const struct rule_ctx *c, char *out, size_t size);
-/* Report `rule` when the record has no `key` field, or only an empty one;
+/* Report `rule` when the record has no `key` field, or only an empty one
+ * (not for a record whose header is broken: the syntax error comes first);
  * returns the field when it is present and not empty. */
 const struct field *rule_require_field(struct rule_ctx *c, enum rule_id rule,
 				       enum field_key key, const char *hint, const char *missing);

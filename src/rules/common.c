@@ -114,6 +114,8 @@ const struct field *rule_require_field(struct rule_ctx *c, enum rule_id rule,
 {
 	const struct field *f = model_field(c->m, c->r, key);
 	char name[96];
+	if (c->r->flags & RECORD_BAD_HEADER)
+		return f; /* the syntax error said enough; no cascade of warnings */
 	if (!f) {
 		rule_report(c, rule, c->r->line, rule_header_span(c->r), hint, "%s has no '%s:' %s",
 			    rule_record_name(c, name, sizeof name), model_key_name(key), missing);
