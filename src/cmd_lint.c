@@ -224,8 +224,9 @@ int cmd_lint(int argc, char **argv)
 	if (!status) {
 		struct render_input in = { &a.diags, (const char *const *)a.file_names, a.nfiles,
 					   render == render_text && want_color(color) };
+		errno = 0;
 		if (render(stdout, &in) || fflush(stdout)) {
-			cli_error("cannot write the report: %s", strerror(errno));
+			cli_error("cannot write the report: %s", errno ? strerror(errno) : "out of memory");
 			status = 2;
 		}
 	}

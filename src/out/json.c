@@ -2,8 +2,10 @@
  * escaping is the library's job. Objects are written one at a time so a
  * large result never exists twice in memory. */
 #include <jansson.h>
+#include <string.h>
 
 #include "../rules.h"
+#include "../utf8.h"
 #include "render.h"
 
 int render_json(FILE *out, const struct render_input *in)
@@ -13,8 +15,11 @@ int render_json(FILE *out, const struct render_input *in)
 	for (size_t i = 0; i < l->len; i++) {
 		const struct diag *d = &l->items[i];
 		const struct rule *r = rule_table[d->rule];
+		char file[4096];
+		utf8_clean((const unsigned char *)in->files[d->file], strlen(in->files[d->file]), file,
+			   sizeof file); /* a file name need not be UTF-8; JSON must be */
 		json_t *o = json_pack("{s:s, s:I, s:I, s:I, s:I, s:s, s:s, s:s, s:s, s:o, s:o}",
-				      "file", in->files[d->file],
+				      "file", file,
 				      "line", (json_int_t)d->line,
 				      "column", (json_int_t)d->column,
 				      "end_line", (json_int_t)d->end_line,

@@ -5,6 +5,7 @@
 
 #include "../options.h"
 #include "../rules.h"
+#include "../utf8.h"
 
 static void fill_promise(const struct rule_ctx *c, struct diag *d, char *idbuf, size_t size)
 {
@@ -87,20 +88,10 @@ const char *rule_record_name(const struct rule_ctx *c, char *out, size_t size)
 
 const char *rule_quote(const struct rule_ctx *c, struct span s, char *out, size_t size)
 {
-	const unsigned char *p = c->m->buf + s.off;
-	size_t n = s.len;
-	size_t max = size - 4;
-	if (n > max) {
-		/* Cut at a character boundary, then mark the cut. */
-		n = max;
-		while (n > 0 && (p[n] & 0xC0) == 0x80)
-			n--;
-		memcpy(out, p, n);
-		memcpy(out + n, "...", 4);
-		return out;
-	}
-	memcpy(out, p, n);
-	out[n] = '\0';
+	/* Clean text only: a message goes into JSON, XML and terminals. */
+	size_t used = utf8_clean(c->m->buf + s.off, s.len, out, size - 3);
+	if (used < s.len)
+		strcat(out, "...");
 	return out;
 }
 

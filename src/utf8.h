@@ -1,0 +1,21 @@
+/* utf8.h — small UTF-8 helpers for text that leaves the program.
+ *
+ * Messages quote the user's text, and the user's text may hold invalid
+ * UTF-8 or control characters; JSON, XML and terminals all need valid,
+ * harmless text. utf8_clean() copies while replacing each invalid byte run
+ * and each control character with U+FFFD (a tab becomes a space). */
+#ifndef PROMISE_UTF8_H
+#define PROMISE_UTF8_H
+
+#include <stddef.h>
+
+/* Length of the valid UTF-8 sequence at s (1-4), or 0 when s[0..n) does not
+ * start with one. */
+size_t utf8_valid_len(const unsigned char *s, size_t n);
+
+/* Copy at most `size - 1` bytes of clean text into out (always
+ * NUL-terminated, never cutting a character); returns the bytes of `s`
+ * consumed. */
+size_t utf8_clean(const unsigned char *s, size_t n, char *out, size_t size);
+
+#endif

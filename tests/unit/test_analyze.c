@@ -1,0 +1,110 @@
+/* test_analyze.c — the pipeline as a whole: the same findings whatever the
+ * chunk size, and every allocation failure ends cleanly (no crash, no
+ * leak, an error value). */
+#include "harness.h"
+
+#include <stdlib.h>
+
+#include "fsio.h"
+#include "walk.h"
+
+static char *slurp_samples(size_t *len)
+{
+	struct path_list paths;
+	path_list_init(&paths, NULL);
+	assert_int_equal(walk_add(&paths, "samples", NULL, NULL), 0);
+	struct buf all;
+	buf_init(&all, NULL);
+	for (size_t i = 0; i < paths.len; i++) {
+		assert_int_equal(fsio_read_file(paths.items[i], &all), 0);
+		buf_adds(&all, "\n");
+	}
+	path_list_release(&paths);
+	*len = all.len;
+	return all.data;
+}
+
+static void report_of(struct lint_result *r, struct buf *out)
+{
+	for (size_t i = 0; i < r->a.diags.len; i++) {
+		const struct diag *d = &r->a.diags.items[i];
+		buf_printf(out, "%u:%u-%u:%u %s %s\n", d->line, d->column, d->end_line, d->end_column,
+			   rule_table[d->rule]->name, d->message);
+	}
+}
+
+static void chunk_size_never_matters(void **state)
+{
+	(void)state;
+	size_t len;
+	char *text = slurp_samples(&len);
+	struct lint_result r;
+	struct buf want, got;
+	buf_init(&want, NULL);
+	lint_text_opt(&r, text, "2026-11-23", 0);
+	report_of(&r, &want);
+	size_t n = r.a.diags.len;
+	lint_done(&r);
+	assert_true(n > 40);
+	static const uint32_t sizes[] = { 16, 17, 31, 64, 100, 257, 1000, 4096 };
+	for (size_t i = 0; i < sizeof sizes / sizeof *sizes; i++) {
+		buf_init(&got, NULL);
+		lint_text_opt(&r, text, "2026-11-23", sizes[i]);
+		report_of(&r, &got);
+		lint_done(&r);
+		if (strcmp(buf_str(&want), buf_str(&got)))
+			fprintf(stderr, "chunk size %u differs\n", sizes[i]);
+		assert_string_equal(buf_str(&want), buf_str(&got));
+		buf_release(&got);
+	}
+	buf_release(&want);
+	free(text);
+}
+
+/* Lint the samples with an allocator that fails at allocation k, for every
+ * k until a run succeeds: each failing run must report ANALYSIS_NOMEM and
+ * free everything it took. */
+static void every_allocation_failure_is_clean(void **state)
+{
+	(void)state;
+	size_t len;
+	char *text = slurp_samples(&len);
+	int32_t today;
+	date_parse_iso("2026-11-23", &today);
+	unsigned long k;
+	unsigned long failures = 0;
+	for (k = 1;; k++) {
+		struct alloc_faulty f;
+		alloc_faulty_init(&f, k);
+		struct lint_options opt;
+		lint_options_init(&opt, today);
+		opt.chunk_size = 512; /* many chunks: many allocation sites */
+		struct analysis a;
+		analysis_init(&a, &opt, &f.base);
+		enum analysis_error err = ANALYSIS_OK;
+		if (analysis_add_name(&a, "t") < 0)
+			err = ANALYSIS_NOMEM;
+		if (!err)
+			err = analysis_add_buffer(&a, 0, text, len);
+		if (!err)
+			err = analysis_finish(&a);
+		analysis_release(&a);
+		assert_int_equal(f.live, 0); /* no leak, success or not */
+		if (err == ANALYSIS_OK)
+			break;
+		assert_int_equal(err, ANALYSIS_NOMEM);
+		failures++;
+	}
+	assert_true(failures > 10);
+	fprintf(stderr, "%lu allocation failures injected, each ended cleanly\n", failures);
+	free(text);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(chunk_size_never_matters),
+		cmocka_unit_test(every_allocation_failure_is_clean),
+	};
+	return cmocka_run_group_tests_name("analyze", tests, NULL, NULL);
+}

@@ -1,0 +1,168 @@
+/* test_lex.c — the line scanner: each kind of line, its parts, byte
+ * problems, line ends, and the value validators. */
+#include "harness.h"
+
+#include "lex.h"
+
+struct problem_log {
+	int n;
+	enum lex_byte_problem what[8];
+	uint32_t off[8], len[8];
+};
+
+static void log_problem(void *ctx, enum lex_byte_problem what, uint32_t off, uint32_t len)
+{
+	struct problem_log *p = ctx;
+	if (p->n < 8) {
+		p->what[p->n] = what;
+		p->off[p->n] = off;
+		p->len[p->n] = len;
+	}
+	p->n++;
+}
+
+static struct line_tok lex1(const char *s, size_t n, struct problem_log *log)
+{
+	struct line_tok t;
+	memset(log, 0, sizeof *log);
+	lex_line((const unsigned char *)s, (uint32_t)n, 0, &t, log_problem, log);
+	return t;
+}
+
+#define LEX(lit, log) lex1(lit, sizeof lit - 1, log)
+
+static void span_is(const char *buf, struct span s, const char *want)
+{
+	assert_int_equal(s.len, strlen(want));
+	assert_memory_equal(buf + s.off, want, s.len);
+}
+
+static void kinds(void **state)
+{
+	(void)state;
+	struct problem_log log;
+	static const char h[] = "promise ACME-1:  Deliver it  \nnext";
+	struct line_tok t = LEX(h, &log);
+	assert_int_equal(t.kind, LINE_HEADER);
+	span_is(h, t.a, "ACME-1");
+	span_is(h, t.b, "Deliver it");
+	span_is(h, t.keyword, "promise");
+	assert_int_equal(t.next, 30);
+	assert_false(t.crlf);
+
+	static const char noid[] = "Promise: text";
+	t = LEX(noid, &log);
+	assert_int_equal(t.kind, LINE_HEADER);
+	assert_int_equal(t.a.len, 0);
+	span_is(noid, t.b, "text");
+
+	static const char bad[] = "promise ACME 1 : text";
+	t = LEX(bad, &log);
+	assert_int_equal(t.kind, LINE_HEADER_BAD_ID);
+	span_is(bad, t.a, "ACME 1");
+
+	static const char nocolon[] = "promise ACME-1 text\n";
+	t = LEX(nocolon, &log);
+	assert_int_equal(t.kind, LINE_HEADER_NO_COLON);
+
+	static const char word[] = "promised things\n";
+	t = LEX(word, &log);
+	assert_int_equal(t.kind, LINE_OTHER);
+
+	static const char field[] = "\t In-Return:\tACME-2 \r\n";
+	t = LEX(field, &log);
+	assert_int_equal(t.kind, LINE_FIELD);
+	span_is(field, t.a, "In-Return");
+	span_is(field, t.b, "ACME-2");
+	assert_true(t.crlf);
+	assert_int_equal(t.indent_width, 9); /* tab to 8, then a space */
+	assert_int_equal(t.end, 20);
+
+	static const char empty_value[] = "  due:\n";
+	t = LEX(empty_value, &log);
+	assert_int_equal(t.kind, LINE_FIELD);
+	assert_int_equal(t.b.len, 0);
+
+	static const char cont[] = "      more text: with a colon\n";
+	t = LEX(cont, &log);
+	assert_int_equal(t.kind, LINE_INDENTED);
+	span_is(cont, t.a, "more text: with a colon");
+
+	static const char comment[] = "   # a note #2\n";
+	t = LEX(comment, &log);
+	assert_int_equal(t.kind, LINE_COMMENT);
+	span_is(comment, t.a, " a note #2");
+
+	static const char blank[] = " \t \r\nx";
+	t = LEX(blank, &log);
+	assert_int_equal(t.kind, LINE_BLANK);
+	assert_int_equal(t.next, 5);
+
+	static const char eof_blank[] = "   ";
+	t = LEX(eof_blank, &log);
+	assert_int_equal(t.kind, LINE_BLANK);
+	assert_int_equal(t.next, 3);
+}
+
+static void byte_problems(void **state)
+{
+	(void)state;
+	struct problem_log log;
+	/* overlong '/', an encoded surrogate, a lone continuation byte, and a
+	 * truncated sequence: four runs, each reported once */
+	static const char s[] = "promise A: \xc0\xaf x \xed\xa0\x80 y \x80 z \xe2\x82\n";
+	struct line_tok t = LEX(s, &log);
+	assert_int_equal(t.kind, LINE_HEADER);
+	assert_int_equal(log.n, 4);
+	assert_int_equal(log.what[0], LEX_BAD_UTF8);
+	assert_int_equal(log.off[0], 11);
+	assert_int_equal(log.len[0], 2);
+	assert_int_equal(log.off[1], 16);
+	assert_int_equal(log.len[1], 3);
+	assert_int_equal(log.len[2], 1);
+	assert_int_equal(log.len[3], 2);
+	assert_false(t.ascii);
+
+	static const char nul[] = "a\0b\rc\n";
+	t = lex1(nul, sizeof nul - 1, &log);
+	assert_int_equal(t.kind, LINE_OTHER);
+	assert_int_equal(log.n, 2);
+	assert_int_equal(log.what[0], LEX_NUL);
+	assert_int_equal(log.off[0], 1);
+	assert_int_equal(log.what[1], LEX_STRAY_CR);
+	assert_int_equal(log.off[1], 3);
+	assert_int_equal(t.next, 6);
+
+	/* valid multi-byte text is not a problem: é, ő, 😀, U+FEFF mid-line */
+	static const char ok[] = "promise A: \xc3\xa9 \xc5\x91 \xf0\x9f\x98\x80 \xef\xbb\xbf\n";
+	t = LEX(ok, &log);
+	assert_int_equal(log.n, 0);
+	assert_false(t.ascii);
+}
+
+static void validators(void **state)
+{
+	(void)state;
+	size_t n = 0;
+	assert_int_equal(lex_status_word((const unsigned char *)"KEPT 2026", 9, &n), STATUS_WORD_KEPT);
+	assert_int_equal(n, 4);
+	assert_int_equal(lex_status_word((const unsigned char *)"opened", 6, &n), STATUS_WORD_NONE);
+	assert_int_equal(lex_status_word((const unsigned char *)"released", 8, &n), STATUS_WORD_RELEASED);
+	assert_true(lex_is_id((const unsigned char *)"ACME-1.b_2", 10));
+	assert_false(lex_is_id((const unsigned char *)"1ACME", 5));
+	assert_false(lex_is_id((const unsigned char *)"AC ME", 5));
+	assert_false(lex_is_id((const unsigned char *)"", 0));
+	struct date_shape d;
+	assert_true(lex_date((const unsigned char *)"2026-11-20T10:00+0130", 21, true, &d));
+	assert_int_equal(d.hour, 10);
+	assert_int_equal(d.offset_minutes, 90);
+	assert_false(lex_date((const unsigned char *)"2026-11-2", 9, true, &d));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(kinds), cmocka_unit_test(byte_problems), cmocka_unit_test(validators),
+	};
+	return cmocka_run_group_tests_name("lex", tests, NULL, NULL);
+}

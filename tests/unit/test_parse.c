@@ -1,0 +1,141 @@
+/* test_parse.c — lines to records: fields, continuations, comments,
+ * recovery, and where a buffer may be cut between records. */
+#include "harness.h"
+
+#include "parse.h"
+
+struct parsed {
+	struct arena ar;
+	struct chunk_model m;
+};
+
+static void parse_str(struct parsed *p, const char *s)
+{
+	arena_init(&p->ar, NULL);
+	assert_int_equal(parse_chunk(&p->ar, (const unsigned char *)s, (uint32_t)strlen(s), 1, true, &p->m), 0);
+}
+
+static void done(struct parsed *p) { arena_release(&p->ar); }
+
+static int span_eq(const struct parsed *p, struct span s, const char *want)
+{
+	return s.len == strlen(want) && !memcmp(p->m.buf + s.off, want, s.len);
+}
+
+static void records_and_fields(void **state)
+{
+	(void)state;
+	struct parsed p;
+	parse_str(&p, "# head\n\n"
+		      "# about A\n"
+		      "promise A-1: First\n"
+		      "  by:   Jan\n"
+		      "  # about the note\n"
+		      "  note: line one\n"
+		      "        line two: with colon\n"
+		      "\n"
+		      "\t\tline three after a blank\n"
+		      "  STATUS: kept 2026-11-19\n"
+		      "promise: Second\n"
+		      "  x-ticket: 7\n"
+		      "  colour: red\n");
+	assert_int_equal(p.m.nrecords, 2);
+	assert_int_equal(p.m.nlines, 14);
+	const struct record *a = &p.m.records[0];
+	assert_true(span_eq(&p, a->id, "A-1"));
+	assert_true(span_eq(&p, a->text, "First"));
+	assert_int_equal(a->line, 4);
+	assert_int_equal(a->last_line, 11);
+	assert_int_equal(a->comment_count, 1);
+	assert_true(span_eq(&p, p.m.comments[a->comment_first].text, " about A"));
+	assert_int_equal(a->field_count, 3);
+	const struct field *note = model_field(&p.m, a, KEY_NOTE);
+	assert_non_null(note);
+	assert_true(span_eq(&p, note->value, "line one"));
+	assert_int_equal(note->cont_count, 2);
+	assert_true(span_eq(&p, p.m.conts[note->cont_first].text, "line two: with colon"));
+	assert_true(span_eq(&p, p.m.conts[note->cont_first + 1].text, "line three after a blank"));
+	assert_int_equal(note->comment_count, 1);
+	assert_int_equal(a->status.kind, STATUS_KEPT);
+	assert_int_equal(a->status.date.day, date_from_ymd(2026, 11, 19));
+	const struct record *b = &p.m.records[1];
+	assert_int_equal(b->id.len, 0);
+	assert_int_equal(b->comment_count, 0);
+	assert_int_equal(b->status.kind, STATUS_NONE);
+	assert_int_equal(p.m.fields[b->field_first].key, KEY_USER);
+	assert_int_equal(p.m.fields[b->field_first + 1].key, KEY_UNKNOWN);
+	assert_int_equal(p.m.nerrors, 0);
+	done(&p);
+}
+
+static void errors_and_recovery(void **state)
+{
+	(void)state;
+	struct parsed p;
+	parse_str(&p, "  by: orphan\n"
+		      "    still orphan\n"
+		      "promise A B: bad id\n"
+		      "  by: Jan\n"
+		      " not a field\n"
+		      "by: lost indentation\n"
+		      "free text\n"
+		      "promise C-1 no colon\n"
+		      "promise D-1:\n");
+	assert_int_equal(p.m.nrecords, 3);
+	assert_int_equal(p.m.nerrors, 7);
+	assert_int_equal(p.m.errors[0].kind, SYN_FIELD_OUTSIDE); /* reported once for the run */
+	assert_int_equal(p.m.errors[1].kind, SYN_BAD_ID);
+	assert_int_equal(p.m.errors[2].kind, SYN_NOT_A_FIELD);
+	assert_int_equal(p.m.errors[3].kind, SYN_UNINDENTED_FIELD);
+	assert_int_equal(p.m.errors[4].kind, SYN_UNEXPECTED_LINE);
+	assert_int_equal(p.m.errors[5].kind, SYN_HEADER_NO_COLON);
+	assert_int_equal(p.m.errors[5].line, 8);
+	assert_int_equal(p.m.errors[6].kind, SYN_EMPTY_TEXT);
+	/* the record after a bad header keeps its fields */
+	assert_int_equal(p.m.records[0].field_count, 1);
+	assert_true(p.m.records[0].flags & RECORD_BAD_HEADER);
+	done(&p);
+	parse_str(&p, "promise D-1:\n");
+	assert_int_equal(p.m.nerrors, 1);
+	assert_int_equal(p.m.errors[0].kind, SYN_EMPTY_TEXT);
+	done(&p);
+}
+
+static void bom_crlf_and_references(void **state)
+{
+	(void)state;
+	struct parsed p;
+	parse_str(&p, "\xef\xbb\xbfpromise A-1: x\r\n  in-return: B-2\r\n  in-return: signed order\r\n"
+		      "  in-return: follow-up\r\n");
+	assert_true(p.m.crlf);
+	assert_int_equal(p.m.lines[0].start, 3);
+	assert_int_equal(p.m.nrecords, 1);
+	const struct record *r = &p.m.records[0];
+	assert_true(span_eq(&p, r->id, "A-1"));
+	assert_true(p.m.fields[r->field_first].ref);
+	assert_false(p.m.fields[r->field_first + 1].ref);
+	assert_false(p.m.fields[r->field_first + 2].ref); /* no digit: free text */
+	done(&p);
+}
+
+static void split_points(void **state)
+{
+	(void)state;
+	const char *s = "promise A-1: x\n  by: Jan\n# about B\n#  more\npromise B-1: y\n  by: Sara\n";
+	uint32_t len = (uint32_t)strlen(s);
+	uint32_t cut = parse_split_point((const unsigned char *)s, len);
+	assert_string_equal(s + cut, "# about B\n#  more\npromise B-1: y\n  by: Sara\n");
+	assert_int_equal(parse_split_point((const unsigned char *)"promise A: x\n  by: y\n", 21), 0);
+	assert_int_equal(parse_split_point((const unsigned char *)"# c\n  x\n", 8), UINT32_MAX);
+	assert_true(parse_is_header_line((const unsigned char *)"PROMISE:", 8, 0));
+	assert_false(parse_is_header_line((const unsigned char *)"promises", 8, 0));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(records_and_fields), cmocka_unit_test(errors_and_recovery),
+		cmocka_unit_test(bom_crlf_and_references), cmocka_unit_test(split_points),
+	};
+	return cmocka_run_group_tests_name("parse", tests, NULL, NULL);
+}
