@@ -4,7 +4,11 @@
 # Each file becomes one matcher function, lexicon_match_<lang>(), whose DFA
 # recognises every phrase of that language at the cursor (longest match) and
 # returns the entry's index in lexicon_<lang>[]; the table gives its class
-# and strength. The text is case-folded and NFKC-normalised before matching
+# and strength. One more matcher, lexicon_match_stop(), knows the common
+# words (classes stop and promise-verb) of every language at once and
+# returns a bit mask of the languages a word belongs to (bit 0 for the first
+# file): one pass over a text then votes for its language.
+# The text is case-folded and NFKC-normalised before matching
 # (src/textnorm.h), so phrases are plain lower-case UTF-8 (re2c -8).
 BEGIN {
 	FS = "\t"
@@ -29,6 +33,7 @@ FNR == 1 {
 	if (lang != "") finish()
 	lang = FILENAME; sub(/.*\//, "", lang); sub(/\.tsv$/, "", lang)
 	langs = langs " " lang
+	nlang++
 	count = 0
 	delete seen
 }
@@ -40,8 +45,19 @@ FNR == 1 {
 	seen[$1] = 1
 	phrase[count] = $1; class[count] = enumname[$2]; strong[count] = ($3 == "strong") ? 1 : 0
 	count++
+	if ($2 == "stop" || $2 == "promise-verb") {
+		if (!($1 in stopmask)) stoporder[nstop++] = $1
+		stopmask[$1] = or_bit(stopmask[$1] + 0, nlang - 1)
+	}
+}
+function or_bit(mask, bit,   b) {
+	b = 2 ^ bit
+	return (int(mask / b) % 2) ? mask : mask + b
 }
 function esc(s) { gsub(/\\/, "\\\\", s); gsub(/"/, "\\\"", s); return s }
+# A case-insensitive re2c literal ('…'): ASCII letters match either case,
+# so plain ASCII text needs no folding before matching.
+function lit(s) { gsub(/\\/, "\\\\", s); gsub(/'/, "\\'", s); return "'" s "'" }
 function finish(   i) {
 	printf "\nconst struct lexicon_entry lexicon_%s[] = {\n", lang
 	for (i = 0; i < count; i++)
@@ -50,10 +66,15 @@ function finish(   i) {
 	printf "int lexicon_match_%s(const unsigned char *cur, unsigned *len)\n{\n", lang
 	printf "\tconst unsigned char *const start = cur, *mar;\n\t(void)mar;\n\t/*!re2c\n"
 	for (i = 0; i < count; i++)
-		printf "\t\t\"%s\" { *len = (unsigned)(cur - start); return %d; }\n", esc(phrase[i]), i
+		printf "\t\t%s { *len = (unsigned)(cur - start); return %d; }\n", lit(phrase[i]), i
 	printf "\t\t* { return -1; }\n\t*/\n}\n"
 }
 END {
 	if (bad) exit 1
 	if (lang != "") finish()
+	printf "int lexicon_match_stop(const unsigned char *cur, unsigned *len)\n{\n"
+	printf "\tconst unsigned char *const start = cur, *mar;\n\t(void)mar;\n\t/*!re2c\n"
+	for (i = 0; i < nstop; i++)
+		printf "\t\t%s { *len = (unsigned)(cur - start); return %d; }\n", lit(stoporder[i]), stopmask[stoporder[i]]
+	printf "\t\t* { return 0; }\n\t*/\n}\n"
 }

@@ -1,11 +1,15 @@
 /* analyze.c — reader → parser → rules, chunk by chunk.
  *
  * The chunk arena is reset, not freed, between chunks, so a large file runs
- * in the memory of one chunk plus the facts. Diagnostics copy what they
- * show, so they outlive their chunk. */
+ * in the memory of one chunk plus the facts. In streamed mode a finding's
+ * message is formatted into the chunk arena and its excerpt points into the
+ * chunk, so reporting costs no heap allocation; in collected mode the
+ * diagnostic list copies what it shows. */
 #include "analyze.h"
 
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "parse.h"
 #include "reader.h"
@@ -29,6 +33,7 @@ void analysis_release(struct analysis *a)
 	facts_release(&a->facts);
 	arena_release(&a->chunk_arena);
 	arena_release(&a->scratch);
+	alloc_free(a->alloc, a->pending);
 	for (size_t i = 0; i < a->nfiles; i++)
 		alloc_free(a->alloc, a->file_names[i]);
 	alloc_free(a->alloc, a->file_names);
@@ -55,13 +60,58 @@ long analysis_add_name(struct analysis *a, const char *name)
 	return (long)a->nfiles++;
 }
 
+/* Streamed mode: keep the finding with the chunk (strings in its arena). */
+static int hold(struct analysis *a, const struct diag *d)
+{
+	if (a->npending == a->cap_pending) {
+		size_t nc = a->cap_pending ? a->cap_pending * 2 : 64;
+		struct diag *np = alloc_resize(a->alloc, a->pending, nc * sizeof *np);
+		if (!np)
+			return -1;
+		a->pending = np;
+		a->cap_pending = nc;
+	}
+	struct diag c = *d;
+	c.message = arena_strndup(&a->chunk_arena, d->message, strlen(d->message));
+	c.promise = d->promise ? arena_strndup(&a->chunk_arena, d->promise, strlen(d->promise)) : NULL;
+	if (!c.message || (d->promise && !c.promise))
+		return -1;
+	c.order = a->npending;
+	a->pending[a->npending++] = c;
+	return 0;
+}
+
 static void sink(struct rule_ctx *c, struct diag *d)
 {
 	struct analysis *a = c->sink_data;
 	if (d->severity == SEV_OFF)
 		return;
-	if (diag_list_push(&a->diags, d))
+	a->counts[d->severity]++;
+	if (a->emit && c->m ? hold(a, d) : diag_list_push(&a->diags, d))
 		a->failed = 1;
+}
+
+static int by_position(const void *pa, const void *pb)
+{
+	const struct diag *x = pa, *y = pb;
+	if (x->file != y->file) return x->file < y->file ? -1 : 1;
+	if (x->line != y->line) return x->line < y->line ? -1 : 1;
+	if (x->column != y->column) return x->column < y->column ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* Streamed mode: hand the chunk's findings over in order. */
+static enum analysis_error flush_pending(struct analysis *a)
+{
+	if (a->npending > 1)
+		qsort(a->pending, a->npending, sizeof *a->pending, by_position);
+	for (size_t i = 0; i < a->npending; i++)
+		if (a->emit(a->emit_ctx, &a->pending[i])) {
+			a->npending = 0;
+			return ANALYSIS_EMIT;
+		}
+	a->npending = 0;
+	return ANALYSIS_OK;
 }
 
 static void init_ctx(struct analysis *a, struct rule_ctx *c, uint32_t file)
@@ -74,24 +124,35 @@ static void init_ctx(struct analysis *a, struct rule_ctx *c, uint32_t file)
 	c->sink = sink;
 	c->sink_data = a;
 	c->scratch = &a->scratch;
+	c->duplicate_of = -1;
 }
 
-/* Copy out what the cross-promise rules need about one record. */
-static int collect_facts(struct analysis *a, struct rule_ctx *c)
+/* Copy out what the cross-promise rules need about one record: its facts
+ * (before its rules run, so they see whether its ID is taken), and the
+ * references that name promises not read yet (after: the rules judged the
+ * others). */
+static int add_facts(struct analysis *a, struct rule_ctx *c)
 {
 	const struct chunk_model *m = c->m;
 	const struct record *r = c->r;
+	c->duplicate_of = -1;
 	if (r->flags & RECORD_BAD_HEADER)
 		return 0;
 	const struct field *due = model_field(m, r, KEY_DUE);
 	int32_t due_day = due && due->date.status == DATE_OK ? due->date.day : FACT_NO_DATE;
 	long idx = facts_add_promise(&a->facts, (const char *)m->buf + r->id.off, r->id.len, c->file,
-				     r->line, due_day, r->status.kind);
-	if (idx < 0)
-		return -1;
+				     r->line, due_day, r->status.kind, &c->duplicate_of);
+	return idx < 0 ? -1 : 0;
+}
+
+static int add_forward_refs(struct analysis *a, struct rule_ctx *c)
+{
+	const struct chunk_model *m = c->m;
+	const struct record *r = c->r;
 	for (int32_t i = r->first[KEY_IN_RETURN]; i >= 0 && (uint32_t)i < r->field_first + r->field_count; i++) {
 		const struct field *f = &m->fields[i];
-		if (f->key != KEY_IN_RETURN || !f->ref)
+		if (f->key != KEY_IN_RETURN || !f->ref ||
+		    facts_find(&a->facts, (const char *)m->buf + f->value.off, f->value.len) >= 0)
 			continue;
 		struct diag where;
 		rule_locate(c, f->line, f->value, &where);
@@ -100,8 +161,7 @@ static int collect_facts(struct analysis *a, struct rule_ctx *c)
 		memcpy(id, m->buf + r->id.off, n);
 		id[n] = '\0';
 		where.promise = n ? id : NULL;
-		if (facts_add_ref(&a->facts, (const char *)m->buf + f->value.off, f->value.len,
-				  (uint32_t)idx, &where))
+		if (facts_add_ref(&a->facts, (const char *)m->buf + f->value.off, f->value.len, &where))
 			return -1;
 	}
 	return 0;
@@ -126,18 +186,22 @@ static enum analysis_error run_chunk(struct analysis *a, uint32_t file, const st
 			rule_table[k]->check_chunk(&c);
 	for (uint32_t i = 0; i < m.nrecords; i++) {
 		c.r = &m.records[i];
+		if (add_facts(a, &c))
+			return ANALYSIS_NOMEM;
 		for (int k = 0; k < RULE_COUNT; k++)
 			if (rule_table[k]->check_record && a->opt->severity[k] != SEV_OFF)
 				rule_table[k]->check_record(&c);
 		if (a->scratch.failed)
 			return ANALYSIS_NOMEM;
 		arena_reset(&a->scratch);
-		if (collect_facts(a, &c))
+		if (add_forward_refs(a, &c))
 			return ANALYSIS_NOMEM;
 		if (a->on_record && a->on_record(a->on_record_ctx, file, &m, c.r))
 			return ANALYSIS_NOMEM;
 	}
-	return a->failed ? ANALYSIS_NOMEM : ANALYSIS_OK;
+	if (a->failed)
+		return ANALYSIS_NOMEM;
+	return a->emit ? flush_pending(a) : ANALYSIS_OK;
 }
 
 static enum analysis_error run_reader(struct analysis *a, uint32_t file, struct reader *rd)
@@ -171,6 +235,12 @@ static enum analysis_error run_reader(struct analysis *a, uint32_t file, struct 
 
 enum analysis_error analysis_add_fd(struct analysis *a, uint32_t file, int fd)
 {
+	/* Size the facts from the file: records are rarely under 150 bytes,
+	 * so this rarely reserves too little and never much too much. */
+	struct stat st;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+	    facts_reserve(&a->facts, a->facts.npromises + (size_t)st.st_size / 150))
+		return ANALYSIS_NOMEM;
 	struct reader rd;
 	reader_init_fd(&rd, fd, a->opt->chunk_size, a->alloc);
 	return run_reader(a, file, &rd);
@@ -193,5 +263,9 @@ enum analysis_error analysis_finish(struct analysis *a)
 	if (a->failed)
 		return ANALYSIS_NOMEM;
 	diag_list_sort(&a->diags);
+	if (a->emit)
+		for (size_t i = 0; i < a->diags.len; i++)
+			if (a->emit(a->emit_ctx, &a->diags.items[i]))
+				return ANALYSIS_EMIT;
 	return ANALYSIS_OK;
 }

@@ -1,10 +1,20 @@
 /* analyze.h — the one entry point from bytes to diagnostics.
  *
  * The command line and the editor server are thin shells over this: add
- * sources (files or buffers), then finish, then read `diags`. Per-promise
- * rules run while each chunk is alive; cross-promise rules run in
- * analysis_finish() on the facts copied out. Nothing here prints or exits:
- * system failures come back as enum analysis_error values (with errno). */
+ * sources (files or buffers), then finish. Per-promise rules run while each
+ * chunk is alive; cross-promise rules run in analysis_finish() on the facts
+ * copied out. Nothing here prints or exits: system failures come back as
+ * enum analysis_error values (with errno).
+ *
+ * Two ways to receive diagnostics:
+ * - collected (emit == NULL): every diagnostic is copied into `diags`, and
+ *   analysis_finish() sorts them by file, line and column (the editor
+ *   server, tests);
+ * - streamed (emit set): each chunk's diagnostics are sorted and handed to
+ *   emit() while the chunk is alive, pointing into it (copy what you keep);
+ *   the cross-promise ones (dangling and overdue references) follow, sorted,
+ *   in analysis_finish(). Memory then stays bounded by the chunk and the
+ *   facts, however many findings there are (the command line). */
 #ifndef PROMISE_ANALYZE_H
 #define PROMISE_ANALYZE_H
 
@@ -20,7 +30,8 @@ enum analysis_error {
 	ANALYSIS_OK = 0,
 	ANALYSIS_NOMEM,
 	ANALYSIS_IO,        /* errno says why */
-	ANALYSIS_TOO_BIG    /* one record or line beyond what a chunk can hold */
+	ANALYSIS_TOO_BIG,   /* one record or line beyond what a chunk can hold */
+	ANALYSIS_EMIT       /* the emit callback failed */
 };
 
 struct chunk_model;
@@ -30,6 +41,10 @@ struct record;
  * this to copy what they need). Return nonzero to stop with ANALYSIS_NOMEM. */
 typedef int analysis_record_fn(void *ctx, uint32_t file, const struct chunk_model *m,
 			       const struct record *r);
+
+/* Receives each diagnostic in streamed mode; nonzero stops the analysis
+ * with ANALYSIS_EMIT (the callback keeps its own reason, e.g. errno). */
+typedef int analysis_emit_fn(void *ctx, const struct diag *d);
 
 struct analysis {
 	const struct allocator *alloc;
@@ -43,7 +58,13 @@ struct analysis {
 	uint64_t bytes, records;
 	analysis_record_fn *on_record;
 	void *on_record_ctx;
+	analysis_emit_fn *emit;       /* NULL: collect into diags */
+	void *emit_ctx;
+	struct diag *pending;         /* streamed mode: this chunk's findings */
+	size_t npending, cap_pending;
+	size_t counts[3];             /* findings per severity (both modes) */
 	int failed;                   /* an allocation failed in a sink */
+	int emit_failed;
 };
 
 void analysis_init(struct analysis *a, const struct lint_options *opt,

@@ -41,7 +41,24 @@ static void usage(FILE *out)
 
 struct lint_run {
 	int io_failed;
+	const struct renderer *renderer;
+	struct render_ctx render;
+	struct analysis *analysis;
+	int write_errno;
 };
+
+/* Findings go straight from the analysis to the renderer. */
+static int emit(void *ctx, const struct diag *d)
+{
+	struct lint_run *run = ctx;
+	errno = 0;
+	if (run->renderer->diag(&run->render, d, run->analysis->file_names[d->file])) {
+		run->write_errno = errno ? errno : ENOMEM;
+		return -1;
+	}
+	run->render.count++;
+	return 0;
+}
 
 static void on_walk_error(void *ctx, const char *path, int err)
 {
@@ -164,15 +181,19 @@ int cmd_lint(int argc, char **argv)
 			return 2;
 		}
 	}
-	render_fn *render = render_lookup(format);
-	if (!render) {
+	const struct renderer *renderer = render_lookup(format);
+	if (!renderer) {
 		cli_error("unknown format '%s'; formats: text, json", format);
 		return 2;
 	}
 	if (cli_today(today_arg, &opt.today))
 		return 2;
 
-	struct lint_run run = { 0 };
+	struct lint_run run;
+	memset(&run, 0, sizeof run);
+	run.renderer = renderer;
+	run.render.out = stdout;
+	run.render.color = !strcmp(renderer->name, "text") && want_color(color);
 	struct path_list paths;
 	path_list_init(&paths, NULL);
 	int rc = 0;
@@ -191,7 +212,15 @@ int cmd_lint(int argc, char **argv)
 
 	struct analysis a;
 	analysis_init(&a, &opt, NULL);
+	a.emit = emit;
+	a.emit_ctx = &run;
+	run.analysis = &a;
 	int status = 0;
+	errno = 0;
+	if (renderer->begin(&run.render)) {
+		cli_error("cannot write the report: %s", strerror(errno ? errno : ENOMEM));
+		status = 2;
+	}
 	for (size_t i = 0; i < paths.len && !status; i++) {
 		const char *path = paths.items[i];
 		int is_stdin = !strcmp(path, "-");
@@ -212,28 +241,35 @@ int cmd_lint(int argc, char **argv)
 			close(fd);
 		if (err == ANALYSIS_IO) {
 			on_walk_error(&run, is_stdin ? stdin_name : path, saved);
+		} else if (err == ANALYSIS_EMIT) {
+			cli_error("cannot write the report: %s", strerror(run.write_errno));
+			status = 2;
 		} else if (err) {
 			cli_error("%s: %s", is_stdin ? stdin_name : path, analysis_error_text(err));
 			status = 2;
 		}
 	}
-	if (!status && analysis_finish(&a)) {
-		cli_error("out of memory");
-		status = 2;
-	}
 	if (!status) {
-		struct render_input in = { &a.diags, (const char *const *)a.file_names, a.nfiles,
-					   render == render_text && want_color(color) };
-		errno = 0;
-		if (render(stdout, &in) || fflush(stdout)) {
-			cli_error("cannot write the report: %s", errno ? strerror(errno) : "out of memory");
+		enum analysis_error err = analysis_finish(&a);
+		if (err == ANALYSIS_EMIT) {
+			cli_error("cannot write the report: %s", strerror(run.write_errno));
+			status = 2;
+		} else if (err) {
+			cli_error("out of memory");
 			status = 2;
 		}
 	}
 	if (!status) {
-		size_t counts[3];
-		diag_list_count(&a.diags, counts);
-		if (!quiet && render == render_text)
+		memcpy(run.render.severities, a.counts, sizeof a.counts);
+		errno = 0;
+		if (renderer->end(&run.render, (const char *const *)a.file_names, a.nfiles)) {
+			cli_error("cannot write the report: %s", strerror(errno ? errno : ENOMEM));
+			status = 2;
+		}
+	}
+	if (!status) {
+		const size_t *counts = a.counts;
+		if (!quiet && !strcmp(renderer->name, "text"))
 			fprintf(stderr, "%zu error%s, %zu warning%s, %zu info in %zu file%s (%llu promise%s)\n",
 				counts[SEV_ERROR], counts[SEV_ERROR] == 1 ? "" : "s", counts[SEV_WARNING],
 				counts[SEV_WARNING] == 1 ? "" : "s", counts[SEV_INFO], a.nfiles,

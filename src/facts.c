@@ -1,19 +1,28 @@
 /* facts.c — an open-addressing hash table (linear probing, load <= 1/2)
- * over an array of facts. Rejected: a tree or sorted array — lookups happen
- * for every record, and the table is rebuilt only on growth. */
+ * over an array of facts. Each slot keeps the high 32 bits of the hash
+ * beside the index, and the bucket comes from those same bits, so a probe
+ * that misses never touches the fact or its ID, and growing the table never
+ * rehashes an ID. Rejected: a tree or a sorted array — a lookup happens for
+ * every record. */
 #include "facts.h"
 
 #include <string.h>
 
 static uint64_t hash_id(const char *s, size_t n)
 {
-	uint64_t h = 0xcbf29ce484222325u; /* FNV-1a */
+	uint64_t h = 0xcbf29ce484222325u; /* FNV-1a, then a final mix */
 	for (size_t i = 0; i < n; i++) {
 		h ^= (unsigned char)s[i];
 		h *= 0x100000001b3u;
 	}
-	return h ^ (h >> 29);
+	h ^= h >> 32;
+	h *= 0xd6e8feb86659fd93u;
+	return h ^ (h >> 32);
 }
+
+#define SLOT_TAG(h) ((h) & 0xffffffff00000000u)
+#define SLOT_INDEX(s) ((uint32_t)(s) - 1)
+#define SLOT_HOME(s, mask) ((size_t)((s) >> 32) & (mask))
 
 void facts_init(struct facts *f, const struct allocator *alloc)
 {
@@ -31,29 +40,41 @@ void facts_release(struct facts *f)
 	memset(f, 0, sizeof *f);
 }
 
-static void insert_slot(uint32_t *slots, size_t nslots, const struct promise_fact *p, uint32_t idx)
+/* The slot holding `id`, or the empty slot where it would go. */
+static size_t probe(const struct facts *f, const char *id, size_t len, uint64_t h)
 {
-	size_t mask = nslots - 1;
-	size_t i = (size_t)hash_id(p[idx].id, p[idx].id_len) & mask;
-	while (slots[i]) {
-		const struct promise_fact *q = &p[slots[i] - 1];
-		if (q->id_len == p[idx].id_len && !memcmp(q->id, p[idx].id, q->id_len))
-			return; /* the first definition stays the indexed one */
-		i = (i + 1) & mask;
+	size_t mask = f->nslots - 1;
+	size_t i = SLOT_HOME(h, mask);
+	for (;; i = (i + 1) & mask) {
+		uint64_t s = f->slots[i];
+		if (!s)
+			return i;
+		if (SLOT_TAG(s) == SLOT_TAG(h)) {
+			const struct promise_fact *q = &f->promises[SLOT_INDEX(s)];
+			if (q->id_len == len && !memcmp(q->id, id, len))
+				return i;
+		}
 	}
-	slots[i] = idx + 1;
 }
 
-static int grow_table(struct facts *f)
+static int grow_table(struct facts *f, size_t at_least)
 {
 	size_t n = f->nslots ? f->nslots * 2 : 1024;
-	uint32_t *slots = alloc_mem(f->alloc, n * sizeof *slots);
+	while (n < at_least * 2)
+		n *= 2;
+	uint64_t *slots = alloc_mem(f->alloc, n * sizeof *slots);
 	if (!slots)
 		return -1;
 	memset(slots, 0, n * sizeof *slots);
-	for (size_t i = 0; i < f->npromises; i++)
-		if (f->promises[i].id_len)
-			insert_slot(slots, n, f->promises, (uint32_t)i);
+	for (size_t i = 0; i < f->nslots; i++) {
+		uint64_t s = f->slots[i];
+		if (!s)
+			continue;
+		size_t j = SLOT_HOME(s, n - 1);
+		while (slots[j])
+			j = (j + 1) & (n - 1);
+		slots[j] = s;
+	}
 	alloc_free(f->alloc, f->slots);
 	f->slots = slots;
 	f->nslots = n;
@@ -61,8 +82,10 @@ static int grow_table(struct facts *f)
 }
 
 long facts_add_promise(struct facts *f, const char *id, uint32_t id_len, uint32_t file,
-		       uint32_t line, int32_t due, enum status_kind status)
+		       uint32_t line, int32_t due, enum status_kind status, long *first)
 {
+	if (first)
+		*first = -1;
 	if (f->npromises == f->cap_promises) {
 		size_t nc = f->cap_promises ? f->cap_promises * 2 : 256;
 		struct promise_fact *np = alloc_resize(f->alloc, f->promises, nc * sizeof *np);
@@ -71,7 +94,7 @@ long facts_add_promise(struct facts *f, const char *id, uint32_t id_len, uint32_
 		f->promises = np;
 		f->cap_promises = nc;
 	}
-	if ((f->npromises + 1) * 2 > f->nslots && grow_table(f))
+	if ((f->npromises + 1) * 2 > f->nslots && grow_table(f, f->npromises + 1))
 		return -1;
 	char *copy = arena_strndup(&f->strings, id, id_len);
 	if (!copy)
@@ -82,14 +105,33 @@ long facts_add_promise(struct facts *f, const char *id, uint32_t id_len, uint32_
 	p->file = file;
 	p->line = line;
 	p->due = due;
-	p->status = status;
-	if (id_len)
-		insert_slot(f->slots, f->nslots, f->promises, (uint32_t)f->npromises);
+	p->status = (uint8_t)status;
+	if (id_len) {
+		uint64_t h = hash_id(id, id_len);
+		size_t i = probe(f, id, id_len, h);
+		if (f->slots[i]) {
+			if (first)
+				*first = (long)SLOT_INDEX(f->slots[i]);
+		} else {
+			f->slots[i] = SLOT_TAG(h) | (uint64_t)(f->npromises + 1);
+		}
+	}
 	return (long)f->npromises++;
 }
 
-int facts_add_ref(struct facts *f, const char *target, uint32_t len, uint32_t from,
-		  const struct diag *where)
+int facts_reserve(struct facts *f, size_t promises)
+{
+	if (promises <= f->cap_promises)
+		return 0;
+	struct promise_fact *np = alloc_resize(f->alloc, f->promises, promises * sizeof *np);
+	if (!np)
+		return -1;
+	f->promises = np;
+	f->cap_promises = promises;
+	return promises * 2 > f->nslots ? grow_table(f, promises) : 0;
+}
+
+int facts_add_ref(struct facts *f, const char *target, uint32_t len, const struct diag *where)
 {
 	if (f->nrefs == f->cap_refs) {
 		size_t nc = f->cap_refs ? f->cap_refs * 2 : 256;
@@ -102,7 +144,6 @@ int facts_add_ref(struct facts *f, const char *target, uint32_t len, uint32_t fr
 	struct ref_fact *r = &f->refs[f->nrefs];
 	r->target = arena_strndup(&f->strings, target, len);
 	r->target_len = len;
-	r->from = from;
 	r->where = *where;
 	r->where.excerpt = arena_strndup(&f->strings, where->excerpt, where->excerpt_len);
 	r->where.promise = where->promise ? arena_strndup(&f->strings, where->promise, strlen(where->promise)) : NULL;
@@ -117,13 +158,6 @@ long facts_find(const struct facts *f, const char *id, size_t len)
 {
 	if (!f->nslots || !len)
 		return -1;
-	size_t mask = f->nslots - 1;
-	size_t i = (size_t)hash_id(id, len) & mask;
-	while (f->slots[i]) {
-		const struct promise_fact *q = &f->promises[f->slots[i] - 1];
-		if (q->id_len == len && !memcmp(q->id, id, len))
-			return (long)(f->slots[i] - 1);
-		i = (i + 1) & mask;
-	}
-	return -1;
+	size_t i = probe(f, id, len, hash_id(id, len));
+	return f->slots[i] ? (long)SLOT_INDEX(f->slots[i]) : -1;
 }

@@ -1,10 +1,15 @@
 /* facts.h — the compact per-promise facts that cross-promise rules need.
  *
  * The chunk a record came from is gone by the end of a run, so what rules
- * across promises need (IDs, due dates, states, references and where they
- * stand) is copied out here. Memory grows with the number of promises, not
- * with the size of the input. IDs are found through a hash table sized from
- * the input, so duplicate and reference checks stay linear. */
+ * across promises need (IDs, due dates, states) is copied out here, about
+ * 40 bytes a promise. Memory grows with the number of promises, not with the
+ * size of the input. IDs are found through a hash table sized from the
+ * input, so duplicate and reference checks stay linear.
+ *
+ * References (an in-return naming another promise) are judged as soon as
+ * the promise they name has been seen; only references forward, to a
+ * promise not yet read, are kept here (with the line they stand on) to be
+ * judged at the end. */
 #ifndef PROMISE_FACTS_H
 #define PROMISE_FACTS_H
 
@@ -22,14 +27,13 @@ struct promise_fact {
 	uint32_t id_len;
 	uint32_t file, line;
 	int32_t due;          /* day number, or FACT_NO_DATE */
-	enum status_kind status;
+	uint8_t status;       /* enum status_kind */
 };
 
-/* An in-return that names another promise. */
+/* A reference forward, judged at the end. */
 struct ref_fact {
 	const char *target;   /* the ID it names */
 	uint32_t target_len;
-	uint32_t from;        /* index of the promise it stands in */
 	struct diag where;    /* its position, with the line copied */
 };
 
@@ -40,7 +44,8 @@ struct facts {
 	size_t npromises, cap_promises;
 	struct ref_fact *refs;
 	size_t nrefs, cap_refs;
-	uint32_t *slots;      /* hash table of promise indices + 1; 0 empty */
+	uint64_t *slots;      /* hash table: 0 empty, else (hash high bits |
+				 promise index + 1) */
 	size_t nslots;
 };
 
@@ -48,11 +53,15 @@ void facts_init(struct facts *f, const struct allocator *alloc);
 void facts_release(struct facts *f);
 /* Add a promise (id may be empty: it is then stored but not indexed);
  * returns its index, or -1 when out of memory. A later promise with an ID
- * already present does not replace the first in the index. */
+ * already present does not replace the first in the index; *first (if not
+ * NULL) receives the index of the first one, or -1 when the ID is new. */
 long facts_add_promise(struct facts *f, const char *id, uint32_t id_len, uint32_t file,
-		       uint32_t line, int32_t due, enum status_kind status);
-int facts_add_ref(struct facts *f, const char *target, uint32_t len, uint32_t from,
-		  const struct diag *where);
+		       uint32_t line, int32_t due, enum status_kind status, long *first);
+/* Make room for `promises` in all (a hint from the input's size, so the
+ * table is sized once instead of growing). -1 when out of memory. */
+int facts_reserve(struct facts *f, size_t promises);
+/* Keep a forward reference for the end. -1 when out of memory. */
+int facts_add_ref(struct facts *f, const char *target, uint32_t len, const struct diag *where);
 /* The first promise with this ID, or -1. */
 long facts_find(const struct facts *f, const char *id, size_t len);
 

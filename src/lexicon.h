@@ -44,5 +44,8 @@ extern const unsigned lexicon_en_size, lexicon_nl_size, lexicon_sv_size;
 int lexicon_match_en(const unsigned char *cur, unsigned *len);
 int lexicon_match_nl(const unsigned char *cur, unsigned *len);
 int lexicon_match_sv(const unsigned char *cur, unsigned *len);
+/* The common words of all languages at once: a bit mask of the languages
+ * the word at cur belongs to (bit 0 en, 1 nl, 2 sv), 0 when none. */
+int lexicon_match_stop(const unsigned char *cur, unsigned *len);
 
 #endif

@@ -68,7 +68,8 @@ int rule_lookup(const char *name_or_code);
 const char *rule_step_title(int step);
 
 /* What a rule sees. check_chunk: the chunk (r is NULL); check_record: the
- * chunk and one record of it, and the facts of the records before it;
+ * chunk and one record of it, and the facts of the records read so far
+ * (this one included);
  * check_facts: only `facts` (m and r are NULL). */
 struct rule_ctx {
 	const struct chunk_model *m;
@@ -78,13 +79,16 @@ struct rule_ctx {
 	uint32_t file;
 	const char *const *file_names;   /* indexed by file number */
 	struct arena *scratch;           /* emptied after every record */
+	long duplicate_of;               /* check_record: the fact of an earlier
+					    promise with this record's ID, or -1 */
 	/* Where reports go: the analysis supplies this. */
 	void (*sink)(struct rule_ctx *c, struct diag *d);
 	void *sink_data;
 };
 
-/* Report a finding at span `at` on line `line` of the chunk. `hint` may be
- * NULL. The message is formatted printf-style and copied. */
+/* Report a finding at span `at` on line `line` of the chunk. `hint` is a
+ * string with static storage (it is not copied), or NULL. The message is
+ * formatted printf-style and copied. */
 void rule_report(struct rule_ctx *c, enum rule_id rule, uint32_t line, struct span at,
 		 const char *hint, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 

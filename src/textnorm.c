@@ -8,6 +8,7 @@
  * loses the mapping to source offsets. */
 #include "textnorm.h"
 
+#include <stdbool.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -33,8 +34,32 @@ static int is_apostrophe(int32_t cp)
 	return cp == 0x2019 || cp == 0x2018 || cp == 0x02BC || cp == 0x2032;
 }
 
+/* The common case: printable ASCII, single spaces, no leading or trailing
+ * blank, and the byte after the text cannot continue a word. Nothing to
+ * fold: the matchers ignore ASCII case, and offsets do not move. */
+static bool plain_ascii(const unsigned char *s, uint32_t len)
+{
+	if (len == 0 || s[0] == ' ' || s[len - 1] == ' ' || textnorm_is_word(s[len]) ||
+	    s[len] == ' ' || s[len] == '.' || s[len] == '\'')
+		return false;
+	unsigned char prev = 0;
+	for (uint32_t i = 0; i < len; i++) {
+		unsigned char c = s[i];
+		if (c < 0x20 || c >= 0x7f || (c == ' ' && prev == ' '))
+			return false;
+		prev = c;
+	}
+	return true;
+}
+
 int textnorm_fold(struct arena *ar, const unsigned char *s, uint32_t len, struct folded *f)
 {
+	if (plain_ascii(s, len)) {
+		f->text = s;
+		f->from = NULL;
+		f->len = len;
+		return 0;
+	}
 	/* NFKC with case folding expands a character to at most 18 bytes
 	 * (U+FDFA); reserve for the worst case of short texts, and 4x plus a
 	 * margin otherwise (clusters that would not fit are copied raw). */

@@ -1,6 +1,11 @@
 /* textnorm.h — text folded for matching words, with a way back to the bytes.
  *
- * Folding: Unicode case folding and NFKC (composed and decomposed accents
+ * Plain text — printable ASCII with single spaces — is not copied: the
+ * lexicon's matchers ignore ASCII case, so the text is matched where it
+ * stands (`text` then points into the caller's buffer, whose line ends
+ * stop every match; callers outside a parsed buffer must pass text that
+ * ends in a NUL or a line end). Everything else is copied folded:
+ * Unicode case folding and NFKC (composed and decomposed accents
  * alike, the ĳ ligature as "ij", non-breaking and other spaces as a space),
  * curly apostrophes as "'", every run of white space, control characters
  * and invalid bytes as one space. Each folded byte remembers the offset of
@@ -14,13 +19,22 @@
 #include "arena.h"
 
 struct folded {
-	unsigned char *text; /* NUL-terminated */
+	const unsigned char *text; /* ends in a NUL, or (plain text) in the
+				      line end of the buffer it came from */
 	uint32_t *from;      /* from[i]: original offset folded byte i came from;
-				from[len] == the original length */
+				from[len] == the original length. NULL when
+				folding kept every offset (plain ASCII text
+				without runs of blanks): then byte i came from i */
 	uint32_t len;
 };
 
 int textnorm_fold(struct arena *ar, const unsigned char *s, uint32_t len, struct folded *out);
+
+/* The original offset folded byte i (0 <= i <= len) came from. */
+static inline uint32_t textnorm_from(const struct folded *f, uint32_t i)
+{
+	return f->from ? f->from[i] : i;
+}
 
 /* Whether a folded byte belongs to a word (ASCII letters and digits, and
  * every byte of a non-ASCII character). */

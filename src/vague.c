@@ -51,7 +51,7 @@ static unsigned scan_lang(const struct folded *f, const unsigned char *quoted, e
 	while (i < f->len && n < MAX_HITS) {
 		bool start = (textnorm_is_word(t[i]) && (i == 0 || !textnorm_is_word(t[i - 1]))) ||
 			     (t[i] == '\'' && i > 0 && textnorm_is_word(t[i - 1]));
-		if (!start || quoted[i]) {
+		if (!start || (quoted && quoted[i])) {
 			i++;
 			continue;
 		}
@@ -60,7 +60,7 @@ static unsigned scan_lang(const struct folded *f, const unsigned char *quoted, e
 		if (e >= 0 && mlen > 0) {
 			uint32_t end = i + mlen;
 			bool ends_word = t[end - 1] == '.' || !textnorm_is_word(t[end]);
-			if (ends_word && !quoted[end - 1]) {
+			if (ends_word && !(quoted && quoted[end - 1])) {
 				hits[n].fs = i;
 				hits[n].fe = end;
 				hits[n].entry = e;
@@ -75,6 +75,32 @@ static unsigned scan_lang(const struct folded *f, const unsigned char *quoted, e
 			i++;
 	}
 	return n;
+}
+
+/* Count the common words of each language in the text; false if none. */
+static bool vote(const struct folded *f, const unsigned char *quoted, int votes[LANG_COUNT])
+{
+	const unsigned char *t = f->text;
+	bool any = false;
+	for (uint32_t i = 0; i < f->len;) {
+		if (!textnorm_is_word(t[i]) || (i > 0 && textnorm_is_word(t[i - 1])) || (quoted && quoted[i])) {
+			i++;
+			continue;
+		}
+		unsigned mlen = 0;
+		int mask = lexicon_match_stop(t + i, &mlen);
+		if (mask && mlen && !textnorm_is_word(t[i + mlen])) {
+			for (int l = 0; l < LANG_COUNT; l++)
+				if (mask & (1 << l)) {
+					votes[l]++;
+					any = true;
+				}
+		}
+		i++;
+		while (i < f->len && textnorm_is_word(t[i]))
+			i++;
+	}
+	return any;
 }
 
 /* Mark bytes inside double quotes ("…", “…”, «…», „…“). */
@@ -138,40 +164,49 @@ int vague_scan(struct arena *ar, const unsigned char *s, uint32_t len, enum lang
 	struct folded f;
 	if (textnorm_fold(ar, s, len, &f))
 		return -1;
-	unsigned char *quoted = arena_alloc(ar, f.len + 1);
-	if (!quoted)
-		return -1;
-	mark_quotes(&f, quoted);
+	/* One pass for what is cheap to see: digits, and quote marks (only
+	 * then are quoted regions worth marking). */
+	bool digit = false, quote = false;
+	for (uint32_t i = 0; i < f.len; i++) {
+		unsigned char c = f.text[i];
+		digit |= c >= '0' && c <= '9';
+		quote |= c == '"' || c == 0xE2 || c == 0xC2;
+	}
+	unsigned char *quoted = NULL;
+	if (quote) {
+		quoted = arena_alloc(ar, f.len + 1);
+		if (!quoted)
+			return -1;
+		mark_quotes(&f, quoted);
+	}
 
 	struct hit hits[LANG_COUNT][MAX_HITS];
 	unsigned nhits[LANG_COUNT] = { 0, 0, 0 };
-	int votes[LANG_COUNT] = { 0, 0, 0 };
-	for (int l = 0; l < LANG_COUNT; l++) {
-		if (lang != LANG_AUTO && l != (int)lang)
-			continue;
-		nhits[l] = scan_lang(&f, quoted, (enum lang)l, hits[l]);
-		for (unsigned i = 0; i < nhits[l]; i++) {
-			enum cue_class c = tables[l][hits[l][i].entry].cls;
-			if (c == CUE_STOP || c == CUE_PROMISE_VERB)
-				votes[l]++;
-		}
-	}
 	enum lang chosen = lang;
 	if (chosen == LANG_AUTO) {
-		/* Stop words vote; with no stop word, the language whose lexicon
-		 * knows more of the words; with neither, the fallback. */
+		/* Common words vote (one pass for all languages); with no
+		 * common word, the language whose lexicon knows more of the
+		 * words; with neither, the fallback. */
+		int votes[LANG_COUNT] = { 0, 0, 0 };
+		bool any = vote(&f, quoted, votes);
 		chosen = fallback == LANG_AUTO ? LANG_EN : fallback;
-		for (int l = 0; l < LANG_COUNT; l++)
+		for (int l = 0; l < LANG_COUNT; l++) {
+			if (!any)
+				nhits[l] = scan_lang(&f, quoted, (enum lang)l, hits[l]);
 			if (votes[l] > votes[chosen] ||
 			    (votes[l] == votes[chosen] && nhits[l] > nhits[chosen]))
 				chosen = (enum lang)l;
+		}
+		if (any)
+			nhits[chosen] = scan_lang(&f, quoted, chosen, hits[chosen]);
+	} else {
+		nhits[chosen] = scan_lang(&f, quoted, chosen, hits[chosen]);
 	}
 	out->lang = chosen;
 
-	bool evidence = has_inner_name(s, len);
-	for (uint32_t i = 0; i < f.len && !evidence; i++)
-		if ((f.text[i] >= '0' && f.text[i] <= '9') || quoted[i])
-			evidence = true;
+	bool evidence = digit || has_inner_name(s, len);
+	for (uint32_t i = 0; quoted && i < f.len && !evidence; i++)
+		evidence = quoted[i];
 	const struct hit *h = hits[chosen];
 	const struct lexicon_entry *tab = tables[chosen];
 	for (unsigned i = 0; i < nhits[chosen]; i++) {
@@ -185,8 +220,8 @@ int vague_scan(struct arena *ar, const unsigned char *s, uint32_t len, enum lang
 		if ((int)e->cls >= CUE_VAGUE_CLASSES || (!e->strong && evidence))
 			continue;
 		struct vague_cue *cue = &out->cues[out->ncues++];
-		cue->off = f.from[h[i].fs];
-		cue->len = f.from[h[i].fe] - cue->off;
+		cue->off = textnorm_from(&f, h[i].fs);
+		cue->len = textnorm_from(&f, h[i].fe) - cue->off;
 		/* the end maps to where the next folded byte came from: step back
 		 * over blanks that were folded away */
 		while (cue->len && (s[cue->off + cue->len - 1] == ' ' || s[cue->off + cue->len - 1] == '\t'))
@@ -214,6 +249,7 @@ int vague_is_collective(struct arena *ar, const unsigned char *s, uint32_t len)
 		else if (c == ')' && depth_paren) depth_paren--;
 		else if (!depth_angle && !depth_paren) clean[n++] = c;
 	}
+	clean[n] = '\0';
 	struct folded f;
 	if (textnorm_fold(ar, clean, n, &f))
 		return -1;

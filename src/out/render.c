@@ -1,22 +1,35 @@
-/* render.c — the table of formats. */
+/* render.c — the table of formats, and rendering a collected list. */
 #include "render.h"
 
 #include <string.h>
 
-static const struct {
-	const char *name;
-	render_fn *fn;
-} formats[] = {
-	{ "text", render_text },
-	{ "json", render_json },
+extern const struct renderer render_text, render_json;
+
+static const struct renderer *const renderers[] = {
+	&render_text,
+	&render_json,
 };
 
 const char *const render_formats[] = { "text", "json", NULL };
 
-render_fn *render_lookup(const char *format)
+const struct renderer *render_lookup(const char *format)
 {
-	for (size_t i = 0; i < sizeof formats / sizeof *formats; i++)
-		if (!strcmp(formats[i].name, format))
-			return formats[i].fn;
+	for (size_t i = 0; i < sizeof renderers / sizeof *renderers; i++)
+		if (!strcmp(renderers[i]->name, format))
+			return renderers[i];
 	return NULL;
+}
+
+int render_list(const struct renderer *rd, struct render_ctx *r, const struct diag_list *l,
+		const char *const *files, size_t nfiles)
+{
+	if (rd->begin(r))
+		return -1;
+	for (size_t i = 0; i < l->len; i++) {
+		if (rd->diag(r, &l->items[i], files[l->items[i].file]))
+			return -1;
+		r->count++;
+	}
+	diag_list_count(l, r->severities);
+	return rd->end(r, files, nfiles);
 }

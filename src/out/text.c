@@ -42,28 +42,40 @@ static void put_caret(FILE *out, const struct diag *d, bool color)
 		fputs(RESET, out);
 }
 
-int render_text(FILE *out, const struct render_input *in)
+static int text_begin(struct render_ctx *r)
 {
-	const struct diag_list *l = in->diags;
-	for (size_t i = 0; i < l->len; i++) {
-		const struct diag *d = &l->items[i];
-		const struct rule *r = rule_table[d->rule];
-		if (in->color)
-			fprintf(out, BOLD "%s:%u:%u:" RESET " %s%s:" RESET " %s " BOLD "[%s]" RESET "\n",
-				in->files[d->file], d->line, d->column, sev_color(d->severity),
-				severity_name(d->severity), d->message, r->name);
-		else
-			fprintf(out, "%s:%u:%u: %s: %s [%s]\n", in->files[d->file], d->line, d->column,
-				severity_name(d->severity), d->message, r->name);
-		if (d->excerpt) {
-			fprintf(out, "%6u | ", d->line);
-			put_excerpt(out, d->excerpt, d->excerpt_len);
-			fputs("\n       | ", out);
-			put_caret(out, d, in->color);
-			fputc('\n', out);
-		}
-		if (d->hint)
-			fprintf(out, "       = hint: %s\n", d->hint);
+	(void)r;
+	return 0;
+}
+
+static int text_diag(struct render_ctx *r, const struct diag *d, const char *file)
+{
+	FILE *out = r->out;
+	const struct rule *rule = rule_table[d->rule];
+	if (r->color)
+		fprintf(out, BOLD "%s:%u:%u:" RESET " %s%s:" RESET " %s " BOLD "[%s]" RESET "\n", file,
+			d->line, d->column, sev_color(d->severity), severity_name(d->severity), d->message,
+			rule->name);
+	else
+		fprintf(out, "%s:%u:%u: %s: %s [%s]\n", file, d->line, d->column,
+			severity_name(d->severity), d->message, rule->name);
+	if (d->excerpt) {
+		fprintf(out, "%6u | ", d->line);
+		put_excerpt(out, d->excerpt, d->excerpt_len);
+		fputs("\n       | ", out);
+		put_caret(out, d, r->color);
+		fputc('\n', out);
 	}
+	if (d->hint)
+		fprintf(out, "       = hint: %s\n", d->hint);
 	return ferror(out) ? -1 : 0;
 }
+
+static int text_end(struct render_ctx *r, const char *const *files, size_t nfiles)
+{
+	(void)files;
+	(void)nfiles;
+	return fflush(r->out) ? -1 : 0;
+}
+
+const struct renderer render_text = { "text", text_begin, text_diag, text_end };

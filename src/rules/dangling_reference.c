@@ -1,4 +1,6 @@
-/* dangling-reference — an in-return that names a promise nobody defined. */
+/* dangling-reference — an in-return that names a promise nobody defined.
+ * Only references forward are kept for the end (facts.h): a reference to a
+ * promise already read cannot dangle. */
 #include "../facts.h"
 #include "../rules.h"
 

@@ -6,12 +6,9 @@
 static void check(struct rule_ctx *c)
 {
 	const struct record *r = c->r;
-	if (!r->id.len || !c->facts)
+	if (c->duplicate_of < 0)
 		return;
-	long i = facts_find(c->facts, (const char *)c->m->buf + r->id.off, r->id.len);
-	if (i < 0)
-		return;
-	const struct promise_fact *first = &c->facts->promises[i];
+	const struct promise_fact *first = &c->facts->promises[c->duplicate_of];
 	char q[96];
 	rule_report(c, RULE_DUPLICATE_ID, r->line, r->id,
 		    "give each promise its own ID; references by ID must be unambiguous",

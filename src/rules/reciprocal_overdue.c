@@ -2,7 +2,38 @@
 #include "../facts.h"
 #include "../rules.h"
 
-static void check(struct rule_ctx *c)
+static const char hint[] = "remind the other party: they owe you, and your promise may depend on it";
+static const char message[] = "%s, asked in return, is overdue since %s (%ld days)";
+
+static bool owes(const struct promise_fact *p, int32_t today)
+{
+	return (p->status == STATUS_NONE || p->status == STATUS_OPEN) && p->due != FACT_NO_DATE &&
+	       p->due < today;
+}
+
+/* References to a promise already read are judged at once. */
+static void check_record(struct rule_ctx *c)
+{
+	const struct chunk_model *m = c->m;
+	const struct record *r = c->r;
+	int32_t today = rule_today(c);
+	char due[11], id[128];
+	for (int32_t i = r->first[KEY_IN_RETURN]; i >= 0 && (uint32_t)i < r->field_first + r->field_count; i++) {
+		const struct field *f = &m->fields[i];
+		if (f->key != KEY_IN_RETURN || !f->ref)
+			continue;
+		long t = facts_find(c->facts, (const char *)m->buf + f->value.off, f->value.len);
+		if (t < 0 || !owes(&c->facts->promises[t], today))
+			continue;
+		const struct promise_fact *p = &c->facts->promises[t];
+		date_format(p->due, due);
+		rule_report(c, RULE_RECIPROCAL_OVERDUE, f->line, f->value, hint, message,
+			    rule_quote(c, f->value, id, sizeof id), due, (long)(today - p->due));
+	}
+}
+
+/* References forward, kept until every promise was read. */
+static void check_facts(struct rule_ctx *c)
 {
 	const struct facts *f = c->facts;
 	int32_t today = rule_today(c);
@@ -10,17 +41,11 @@ static void check(struct rule_ctx *c)
 	for (size_t i = 0; i < f->nrefs; i++) {
 		const struct ref_fact *ref = &f->refs[i];
 		long t = facts_find(f, ref->target, ref->target_len);
-		if (t < 0)
+		if (t < 0 || !owes(&f->promises[t], today))
 			continue;
-		const struct promise_fact *p = &f->promises[t];
-		if ((p->status != STATUS_NONE && p->status != STATUS_OPEN) || p->due == FACT_NO_DATE ||
-		    p->due >= today)
-			continue;
-		date_format(p->due, due);
-		rule_report_at(c, RULE_RECIPROCAL_OVERDUE, &ref->where,
-			       "remind the other party: they owe you, and your promise may depend on it",
-			       "%s, asked in return, is overdue since %s (%ld days)", ref->target, due,
-			       (long)(today - p->due));
+		date_format(f->promises[t].due, due);
+		rule_report_at(c, RULE_RECIPROCAL_OVERDUE, &ref->where, hint, message, ref->target, due,
+			       (long)(today - f->promises[t].due));
 	}
 }
 
@@ -36,5 +61,6 @@ const struct rule rule_reciprocal_overdue = {
 		"them, before your side slips too.",
 	.bad = "  in-return: ACME-2     # ACME-2 was due 2026-11-10 and is still open\n",
 	.good = "  in-return: ACME-2     # ACME-2 kept 2026-11-09\n",
-	.check_facts = check,
+	.check_record = check_record,
+	.check_facts = check_facts,
 };

@@ -1,5 +1,4 @@
 /* unknown-key — a key the format does not define, with a did-you-mean. */
-#include <stdio.h>
 #include <string.h>
 
 #include "../rules.h"
@@ -36,7 +35,7 @@ static void check(struct rule_ctx *c)
 {
 	const struct chunk_model *m = c->m;
 	const struct record *r = c->r;
-	char q[64], hint[128];
+	char q[64];
 	for (uint32_t i = r->field_first; i < r->field_first + r->field_count; i++) {
 		const struct field *f = &m->fields[i];
 		if (f->key != KEY_UNKNOWN)
@@ -51,11 +50,9 @@ static void check(struct rule_ctx *c)
 				best = model_key_name((enum field_key)k);
 			}
 		}
-		if (best)
-			snprintf(hint, sizeof hint, "did you mean '%s'? (your own fields start with 'x-')", best);
-		else
-			snprintf(hint, sizeof hint, "known keys: by, to, made, due, recorded, in-return, status, "
-						    "renegotiated, recovery, extra, note; your own start with 'x-'");
+		const char *hint = best ? "correct the key; fields of your own start with 'x-'"
+					: "known keys: by, to, made, due, recorded, in-return, status, "
+					  "renegotiated, recovery, extra, note; your own start with 'x-'";
 		rule_report(c, RULE_UNKNOWN_KEY, f->line, f->key_span, hint, "unknown key '%s'%s%s%s",
 			    rule_quote(c, f->key_span, q, 40), best ? " (did you mean '" : "",
 			    best ? best : "", best ? "'?)" : "");

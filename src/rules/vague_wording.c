@@ -5,13 +5,14 @@
 #include "../rules.h"
 #include "../vague.h"
 
-static enum lang check_text(struct rule_ctx *c, uint32_t line, struct span text, enum lang fallback,
+/* Scan one text in `lang` (LANG_AUTO: recognise it); returns the language
+ * it was read in. */
+static enum lang check_text(struct rule_ctx *c, uint32_t line, struct span text, enum lang lang,
 			    const char *where)
 {
 	struct vague_result res;
-	if (!text.len ||
-	    vague_scan(c->scratch, c->m->buf + text.off, text.len, (enum lang)c->opt->language, fallback, &res))
-		return fallback;
+	if (!text.len || vague_scan(c->scratch, c->m->buf + text.off, text.len, lang, LANG_EN, &res))
+		return lang == LANG_AUTO ? LANG_EN : lang;
 	char q[96];
 	for (unsigned i = 0; i < res.ncues; i++) {
 		const struct vague_cue *cue = &res.cues[i];
@@ -27,7 +28,9 @@ static void check(struct rule_ctx *c)
 {
 	const struct chunk_model *m = c->m;
 	const struct record *r = c->r;
-	enum lang lang = check_text(c, r->line, r->text, LANG_EN, "the promise");
+	/* What was asked in return and the recovery are read in the language
+	 * of the promise. */
+	enum lang lang = check_text(c, r->line, r->text, (enum lang)c->opt->language, "the promise");
 	for (uint32_t i = r->field_first; i < r->field_first + r->field_count; i++) {
 		const struct field *f = &m->fields[i];
 		if (f->key == KEY_IN_RETURN && !f->ref) {

@@ -1,0 +1,76 @@
+#!/bin/bash
+# run.sh — `make bench`: lint throughput and memory on generated corpora,
+# each timed against `wc -l` on the same file in the same run.
+#
+# For every corpus: wc -l and promise lint are run alternately (paired) RUNS
+# times; the table shows medians, MB/s and promises/s of the lint, the ratio
+# lint / wc -l, and peak resident memory (/usr/bin/time -v). An instruction
+# count (callgrind) for the 100,000-promise corpus follows: it does not drift
+# with machine noise, so regressions show. Corpora are cached in
+# $BUILD/bench/. Set JOBS to pass -j to lint (when supported).
+set -eu
+BUILD=${BUILD:-build}
+PROMISE=$PWD/$BUILD/promise
+DIR=$PWD/$BUILD/bench
+RUNS=${RUNS:-5}
+mkdir -p "$DIR"
+cc -O2 -o "$DIR/gen" bench/gen.c
+
+for n in 10000 100000 1000000; do
+	[ -s "$DIR/c$n.promise" ] || "$DIR/gen" $n > "$DIR/c$n.promise"
+done
+[ -s "$DIR/flawed.promise" ] || "$DIR/gen" 100000 --all-flawed > "$DIR/flawed.promise"
+if [ ! -d "$DIR/small" ]; then
+	mkdir -p "$DIR/small.tmp"
+	"$DIR/gen" 10000 | awk -v dir="$DIR/small.tmp" '
+		/^promise / { if (f) close(f); f = sprintf("%s/%05d.promise", dir, n++) }
+		f { print > f }'
+	mv "$DIR/small.tmp" "$DIR/small"
+fi
+
+now() { date +%s%N; }
+median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+
+# time_pair NAME FORMAT INPUT...: prints one table row.
+time_pair() {
+	local name=$1 format=$2; shift 2
+	local wc_t=() lint_t=()
+	for ((i = 0; i < RUNS; i++)); do
+		local t0=$(now)
+		wc -l "$@" > /dev/null
+		local t1=$(now)
+		"$PROMISE" lint ${JOBS:+-j "$JOBS"} -f "$format" --fail-on never --today 2026-11-23 "$@" > /dev/null 2>&1
+		local t2=$(now)
+		wc_t+=($(( (t1 - t0) / 1000 ))) lint_t+=($(( (t2 - t1) / 1000 )))
+	done
+	local wc_us=$(printf '%s\n' "${wc_t[@]}" | median)
+	local lint_us=$(printf '%s\n' "${lint_t[@]}" | median)
+	local bytes=$(cat "$@" | wc -c)
+	local promises=$(cat "$@" | grep -c '^promise ')
+	local rss=$( { /usr/bin/time -v "$PROMISE" lint ${JOBS:+-j "$JOBS"} -f "$format" --fail-on never --today 2026-11-23 "$@" > /dev/null 2>/dev/null; } 2>&1 | awk '/Maximum resident/ { print $6 }')
+	[ -n "$rss" ] || rss=$(/usr/bin/time -v "$PROMISE" lint -f "$format" --fail-on never --today 2026-11-23 "$@" 2>&1 >/dev/null | awk '/Maximum resident/ { print $6 }')
+	awk -v name="$name" -v fmt="$format" -v b="$bytes" -v p="$promises" -v w="$wc_us" -v l="$lint_us" -v rss="$rss" 'BEGIN {
+		printf "%-22s %-5s %8.1f MB %9d %9.3f s %9.3f s %7.1fx %8.0f MB/s %10.0f/s %8.1f MiB\n",
+			name, fmt, b / 1e6, p, w / 1e6, l / 1e6, l / (w > 0 ? w : 1), b / 1e6 / (l / 1e6), p / (l / 1e6), rss / 1024 }'
+}
+
+printf '%-22s %-5s %11s %9s %11s %11s %8s %13s %12s %12s\n' corpus fmt size promises "wc -l" lint ratio throughput promises peak-RSS
+for n in 10000 100000 1000000; do
+	for f in json text; do time_pair "$n promises" $f "$DIR/c$n.promise"; done
+done
+time_pair "10000 small files" json "$DIR"/small/*.promise
+time_pair "every promise flawed" json "$DIR/flawed.promise"
+
+# Start-up counts: one promise, and 10,000 promises, wall time median.
+one=$DIR/one.promise
+head -n 9 "$DIR/c10000.promise" > "$one"
+for f in "$one" "$DIR/c10000.promise"; do
+	ts=()
+	for ((i = 0; i < 11; i++)); do t0=$(now); "$PROMISE" lint -f json --fail-on never --today 2026-11-23 "$f" > /dev/null; t1=$(now); ts+=($(( (t1 - t0) / 1000 ))); done
+	printf '%-40s %8.2f ms (median of 11)\n' "$(basename "$f"): one whole run" "$(printf '%s\n' "${ts[@]}" | median | awk '{ print $1 / 1000 }')"
+done
+
+if command -v valgrind > /dev/null; then
+	irefs=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$PROMISE" lint -f json --fail-on never --today 2026-11-23 "$DIR/c100000.promise" 2>&1 >/dev/null | awk '/Collected/ { print $4 }')
+	echo "instructions (callgrind) for 100000 promises, json: $irefs"
+fi
