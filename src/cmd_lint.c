@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "analyze.h"
+#include "cmd_lint_ci.h"
 #include "commands.h"
 #include "out/render.h"
 #include "vague.h"
@@ -37,6 +38,7 @@ static void usage(FILE *out)
 	      "exit status: 0 nothing at the fail level, 1 findings at the fail level,\n"
 	      "2 a usage error or a file that could not be read.\n"
 	      "Colour follows NO_COLOR and FORCE_COLOR when WHEN is auto.\n", out);
+	lint_ci_usage(out);
 }
 
 struct lint_run {
@@ -89,6 +91,7 @@ int cmd_lint(int argc, char **argv)
 		{ "chunk-size", required_argument, NULL, 'k' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
+		LINT_CI_LONGOPTS,
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *format = "text", *today_arg = NULL, *stdin_name = "<stdin>", *color = "auto";
@@ -96,6 +99,8 @@ int cmd_lint(int argc, char **argv)
 	int quiet = 0, c;
 	struct lint_options opt;
 	lint_options_init(&opt, 0);
+	struct lint_ci ci;
+	lint_ci_init(&ci);
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "f:qh", longopts, NULL)) != -1) {
@@ -124,6 +129,7 @@ int cmd_lint(int argc, char **argv)
 				return 2;
 			}
 			opt.language = l;
+			ci.lang_set = true;
 			break;
 		}
 		case 'd': {
@@ -134,6 +140,7 @@ int cmd_lint(int argc, char **argv)
 				return 2;
 			}
 			opt.due_soon_days = (int)n;
+			ci.due_set = true;
 			break;
 		}
 		case 'c':
@@ -160,17 +167,30 @@ int cmd_lint(int argc, char **argv)
 			usage(stdout);
 			return 0;
 		default:
+			if (c >= LINT_CI_CONFIG) {
+				if (lint_ci_option(&ci, c, optarg)) {
+					lint_ci_release(&ci);
+					return 2;
+				}
+				break;
+			}
+			lint_ci_release(&ci);
 			fputs("see 'promise lint --help'\n", stderr);
 			return 2;
 		}
 	}
 	render_fn *render = render_lookup(format);
 	if (!render) {
-		cli_error("unknown format '%s'; formats: text, json", format);
+		cli_error("unknown format '%s'; formats: text, json, sarif, github, gitlab, junit, "
+			  "checkstyle, gcc", format);
+		lint_ci_release(&ci);
 		return 2;
 	}
-	if (cli_today(today_arg, &opt.today))
+	ci.quiet = quiet;
+	if (cli_today(today_arg, &opt.today) || lint_ci_prepare(&ci, &opt)) {
+		lint_ci_release(&ci);
 		return 2;
+	}
 
 	struct lint_run run = { 0 };
 	struct path_list paths;
@@ -186,6 +206,7 @@ int cmd_lint(int argc, char **argv)
 	if (rc) {
 		cli_error("out of memory");
 		path_list_release(&paths);
+		lint_ci_release(&ci);
 		return 2;
 	}
 
@@ -201,6 +222,8 @@ int cmd_lint(int argc, char **argv)
 			cli_error("out of memory");
 			break;
 		}
+		if ((status = lint_ci_file(&ci, &a, (uint32_t)file, path, is_stdin, stdin_name)))
+			break;
 		int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
 		if (fd < 0) {
 			on_walk_error(&run, path, errno);
@@ -221,15 +244,21 @@ int cmd_lint(int argc, char **argv)
 		cli_error("out of memory");
 		status = 2;
 	}
-	if (!status) {
+	bool done = false;
+	if (!status)
+		status = lint_ci_finish(&ci, &a, &done);
+	char cwd[4096];
+	if (!status && !done) {
 		struct render_input in = { &a.diags, (const char *const *)a.file_names, a.nfiles,
-					   render == render_text && want_color(color) };
+					   render == render_text && want_color(color), ci.help_uri_base,
+					   cli_version, getcwd(cwd, sizeof cwd) };
 		if (render(stdout, &in) || fflush(stdout)) {
 			cli_error("cannot write the report: %s", strerror(errno));
 			status = 2;
 		}
 	}
-	if (!status) {
+	if (!status && !done) {
+		lint_ci_report(&ci, &a);
 		size_t counts[3];
 		diag_list_count(&a.diags, counts);
 		if (!quiet && render == render_text)
@@ -247,5 +276,6 @@ int cmd_lint(int argc, char **argv)
 		status = 2;
 	analysis_release(&a);
 	path_list_release(&paths);
+	lint_ci_release(&ci);
 	return status;
 }

@@ -9,9 +9,16 @@ static const struct {
 } formats[] = {
 	{ "text", render_text },
 	{ "json", render_json },
+	{ "sarif", render_sarif },
+	{ "github", render_github },
+	{ "gitlab", render_gitlab },
+	{ "junit", render_junit },
+	{ "checkstyle", render_checkstyle },
+	{ "gcc", render_gcc },
 };
 
-const char *const render_formats[] = { "text", "json", NULL };
+const char *const render_formats[] = { "text", "json", "sarif", "github", "gitlab", "junit",
+					"checkstyle", "gcc", NULL };
 
 render_fn *render_lookup(const char *format)
 {

@@ -17,11 +17,19 @@ struct render_input {
 	const char *const *files;   /* display names by file index */
 	size_t nfiles;
 	bool color;                 /* text only */
+	/* For the CI formats (NULL: the defaults below). */
+	const char *help_uri_base;  /* sarif: a rule's help is BASE#rule-name */
+	const char *version;        /* sarif, checkstyle: the tool's version */
+	const char *cwd;            /* file names are made relative to it */
 };
+
+/* docs/rules.md of the project, as a reference relative to its repository. */
+#define RENDER_HELP_URI_BASE "docs/rules.md"
 
 typedef int render_fn(FILE *out, const struct render_input *in);
 
 render_fn render_text, render_json;
+render_fn render_sarif, render_github, render_gitlab, render_junit, render_checkstyle, render_gcc;
 
 /* The renderer for a --format name, or NULL. */
 render_fn *render_lookup(const char *format);
