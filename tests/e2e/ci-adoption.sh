@@ -167,6 +167,7 @@ for s in cq["script"] + gl["promises-overdue"]["script"]:
     print(s)
 PY
 if $PY "$TMP/wf.py" > "$TMP/commands" 2> "$TMP/err"; then pass "templates: the workflows have the jobs and steps described"; else fail "templates: the workflows have the jobs and steps described" "$(cat "$TMP/err")"; fi
+PATH="$BIN:$PATH"   # the templates call the installed `promise`
 W="$TMP/wf"
 mkdir -p "$W" && cp samples/accounts/acme.promise "$W/"
 (cd "$W" && sh -c "$(sed -n 1p "$TMP/commands")") > /dev/null 2>&1
