@@ -176,3 +176,8 @@ expect_status "templates: the daily overdue step fails on an overdue promise" 1 
 expect_status "templates: the GitLab report step succeeds" 0 sh -c "cd '$W' && $(sed -n 3p "$TMP/commands")"
 expect_status "templates: its report is valid Code Quality" 0 $PY -c 'import json,sys,jsonschema; jsonschema.Draft7Validator(json.load(open(sys.argv[1]))).validate(json.load(open(sys.argv[2])))' "$TOP/../shared/schemas/gitlab-codequality.schema.json" "$W/gl-code-quality-report.json"
 expect_status "templates: the GitLab overdue job fails on an overdue promise" 1 sh -c "cd '$W' && $(sed -n 4p "$TMP/commands")"
+
+# --- the configuration example of FORMAT.md is a valid configuration ---------------------------------
+awk '/^```ini/{p=1; next} /^```/{p=0} p' grammar/FORMAT.md > "$TMP/example.ini"
+if grep -q '^\[people\]' "$TMP/example.ini"; then pass "FORMAT.md has a configuration example"; else fail "FORMAT.md has a configuration example"; fi
+expect_status "FORMAT.md's configuration example is accepted" 0 "$PROMISE" lint --config "$TMP/example.ini" --fail-on never samples/accounts/acme.promise
