@@ -24,7 +24,7 @@ static void usage(FILE *out)
 	      "Check .promise files. Directories are searched recursively for *.promise;\n"
 	      "no PATH means the current directory; '-' reads standard input.\n\n"
 	      "options:\n"
-	      "  -f, --format FORMAT      text (default) or json\n"
+	      "  -f, --format FORMAT      text (default), json, or a CI format (below)\n"
 	      "      --today YYYY-MM-DD   the day to judge against (else $PROMISE_TODAY,\n"
 	      "                           else the local date)\n"
 	      "      --fail-on LEVEL      error (default), warning, info or never: the least\n"
