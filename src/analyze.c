@@ -25,6 +25,7 @@ void analysis_init(struct analysis *a, const struct lint_options *opt,
 	facts_init(&a->facts, a->alloc);
 	arena_init(&a->chunk_arena, a->alloc);
 	arena_init(&a->scratch, a->alloc);
+	suppress_init(&a->suppress, a->alloc);
 }
 
 void analysis_release(struct analysis *a)
@@ -34,6 +35,7 @@ void analysis_release(struct analysis *a)
 	arena_release(&a->chunk_arena);
 	arena_release(&a->scratch);
 	alloc_free(a->alloc, a->pending);
+	suppress_release(&a->suppress);
 	for (size_t i = 0; i < a->nfiles; i++)
 		alloc_free(a->alloc, a->file_names[i]);
 	alloc_free(a->alloc, a->file_names);
@@ -81,10 +83,29 @@ static int hold(struct analysis *a, const struct diag *d)
 	return 0;
 }
 
+static const struct lint_options *opt_of(const struct analysis *a, uint32_t file)
+{
+	return file < a->nfile_opts && a->file_opts[file] ? a->file_opts[file] : a->opt;
+}
+
+/* Whether a cross-promise rule is on for at least one file. */
+static bool rule_on_somewhere(const struct analysis *a, int k)
+{
+	if (a->opt->severity[k] != SEV_OFF)
+		return true;
+	for (size_t i = 0; i < a->nfile_opts; i++)
+		if (a->file_opts[i] && a->file_opts[i]->severity[k] != SEV_OFF)
+			return true;
+	return false;
+}
+
 static void sink(struct rule_ctx *c, struct diag *d)
 {
 	struct analysis *a = c->sink_data;
-	if (d->severity == SEV_OFF)
+	/* cross-promise findings are made with the run's options: the file's
+	 * own severity decides */
+	d->severity = opt_of(a, d->file)->severity[d->rule];
+	if (d->severity == SEV_OFF || suppress_match(&a->suppress, d))
 		return;
 	a->counts[d->severity]++;
 	if (a->emit && c->m ? hold(a, d) : diag_list_push(&a->diags, d))
@@ -117,7 +138,7 @@ static enum analysis_error flush_pending(struct analysis *a)
 static void init_ctx(struct analysis *a, struct rule_ctx *c, uint32_t file)
 {
 	memset(c, 0, sizeof *c);
-	c->opt = a->opt;
+	c->opt = opt_of(a, file);
 	c->facts = &a->facts;
 	c->file = file;
 	c->file_names = (const char *const *)a->file_names;
@@ -181,15 +202,17 @@ static enum analysis_error run_chunk(struct analysis *a, uint32_t file, const st
 	struct rule_ctx c;
 	init_ctx(a, &c, file);
 	c.m = &m;
+	if (suppress_scan_chunk(&a->suppress, &c))
+		return ANALYSIS_NOMEM;
 	for (int k = 0; k < RULE_COUNT; k++)
-		if (rule_table[k]->check_chunk && a->opt->severity[k] != SEV_OFF)
+		if (rule_table[k]->check_chunk && c.opt->severity[k] != SEV_OFF)
 			rule_table[k]->check_chunk(&c);
 	for (uint32_t i = 0; i < m.nrecords; i++) {
 		c.r = &m.records[i];
 		if (add_facts(a, &c))
 			return ANALYSIS_NOMEM;
 		for (int k = 0; k < RULE_COUNT; k++)
-			if (rule_table[k]->check_record && a->opt->severity[k] != SEV_OFF)
+			if (rule_table[k]->check_record && c.opt->severity[k] != SEV_OFF)
 				rule_table[k]->check_record(&c);
 		if (a->scratch.failed)
 			return ANALYSIS_NOMEM;
@@ -258,8 +281,9 @@ enum analysis_error analysis_finish(struct analysis *a)
 	struct rule_ctx c;
 	init_ctx(a, &c, 0);
 	for (int k = 0; k < RULE_COUNT; k++)
-		if (rule_table[k]->check_facts && a->opt->severity[k] != SEV_OFF)
+		if (rule_table[k]->check_facts && rule_on_somewhere(a, k))
 			rule_table[k]->check_facts(&c);
+	suppress_report_unused(&a->suppress, &c);
 	if (a->failed)
 		return ANALYSIS_NOMEM;
 	diag_list_sort(&a->diags);

@@ -25,6 +25,7 @@
 #include "diag.h"
 #include "facts.h"
 #include "options.h"
+#include "suppress.h"
 
 enum analysis_error {
 	ANALYSIS_OK = 0,
@@ -64,7 +65,12 @@ struct analysis {
 	size_t npending, cap_pending;
 	size_t counts[3];             /* findings per severity (both modes) */
 	int failed;                   /* an allocation failed in a sink */
-	int emit_failed;
+	/* Options per file index, for callers with a configuration per file
+	 * (config.h): entries beyond nfile_opts, and NULL ones, mean `opt`.
+	 * The caller owns the array and keeps it alive during the run. */
+	const struct lint_options *const *file_opts;
+	size_t nfile_opts;
+	struct suppressions suppress; /* # promise-ignore directives seen */
 };
 
 void analysis_init(struct analysis *a, const struct lint_options *opt,

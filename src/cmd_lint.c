@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "analyze.h"
+#include "cmd_lint_ci.h"
 #include "commands.h"
 #include "out/render.h"
 #include "vague.h"
@@ -23,7 +24,7 @@ static void usage(FILE *out)
 	      "Check .promise files. Directories are searched recursively for *.promise;\n"
 	      "no PATH means the current directory; '-' reads standard input.\n\n"
 	      "options:\n"
-	      "  -f, --format FORMAT      text (default) or json\n"
+	      "  -f, --format FORMAT      text (default), json, or a CI format (below)\n"
 	      "      --today YYYY-MM-DD   the day to judge against (else $PROMISE_TODAY,\n"
 	      "                           else the local date)\n"
 	      "      --fail-on LEVEL      error (default), warning, info or never: the least\n"
@@ -37,6 +38,7 @@ static void usage(FILE *out)
 	      "exit status: 0 nothing at the fail level, 1 findings at the fail level,\n"
 	      "2 a usage error or a file that could not be read.\n"
 	      "Colour follows NO_COLOR and FORCE_COLOR when WHEN is auto.\n", out);
+	lint_ci_usage(out);
 }
 
 struct lint_run {
@@ -45,6 +47,7 @@ struct lint_run {
 	struct render_ctx render;
 	struct analysis *analysis;
 	int write_errno;
+	size_t per_rule[RULE_COUNT];   /* for --statistics */
 };
 
 /* Findings go straight from the analysis to the renderer. */
@@ -52,11 +55,11 @@ static int emit(void *ctx, const struct diag *d)
 {
 	struct lint_run *run = ctx;
 	errno = 0;
-	if (run->renderer->diag(&run->render, d, run->analysis->file_names[d->file])) {
+	if (render_diag(run->renderer, &run->render, d, run->analysis->file_names[d->file])) {
 		run->write_errno = errno ? errno : ENOMEM;
 		return -1;
 	}
-	run->render.count++;
+	run->per_rule[d->rule]++;
 	return 0;
 }
 
@@ -106,6 +109,7 @@ int cmd_lint(int argc, char **argv)
 		{ "chunk-size", required_argument, NULL, 'k' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
+		LINT_CI_LONGOPTS,
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *format = "text", *today_arg = NULL, *stdin_name = "<stdin>", *color = "auto";
@@ -113,6 +117,8 @@ int cmd_lint(int argc, char **argv)
 	int quiet = 0, c;
 	struct lint_options opt;
 	lint_options_init(&opt, 0);
+	struct lint_ci ci;
+	lint_ci_init(&ci);
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "f:qh", longopts, NULL)) != -1) {
@@ -141,6 +147,7 @@ int cmd_lint(int argc, char **argv)
 				return 2;
 			}
 			opt.language = l;
+			ci.lang_set = true;
 			break;
 		}
 		case 'd': {
@@ -151,6 +158,7 @@ int cmd_lint(int argc, char **argv)
 				return 2;
 			}
 			opt.due_soon_days = (int)n;
+			ci.due_set = true;
 			break;
 		}
 		case 'c':
@@ -177,17 +185,30 @@ int cmd_lint(int argc, char **argv)
 			usage(stdout);
 			return 0;
 		default:
+			if (c >= LINT_CI_CONFIG) {
+				if (lint_ci_option(&ci, c, optarg)) {
+					lint_ci_release(&ci);
+					return 2;
+				}
+				break;
+			}
+			lint_ci_release(&ci);
 			fputs("see 'promise lint --help'\n", stderr);
 			return 2;
 		}
 	}
 	const struct renderer *renderer = render_lookup(format);
 	if (!renderer) {
-		cli_error("unknown format '%s'; formats: text, json", format);
+		cli_error("unknown format '%s'; formats: text, json, sarif, github, gitlab, junit, "
+			  "checkstyle, gcc", format);
+		lint_ci_release(&ci);
 		return 2;
 	}
-	if (cli_today(today_arg, &opt.today))
+	ci.quiet = quiet;
+	if (cli_today(today_arg, &opt.today) || lint_ci_prepare(&ci, &opt)) {
+		lint_ci_release(&ci);
 		return 2;
+	}
 
 	struct lint_run run;
 	memset(&run, 0, sizeof run);
@@ -207,17 +228,28 @@ int cmd_lint(int argc, char **argv)
 	if (rc) {
 		cli_error("out of memory");
 		path_list_release(&paths);
+		lint_ci_release(&ci);
 		return 2;
 	}
 
+	char cwd[4096];
+	run.render.help_uri_base = ci.help_uri_base;
+	run.render.version = cli_version;
+	run.render.cwd = getcwd(cwd, sizeof cwd);
+
+	/* Findings stream to the output as they are found, unless a baseline
+	 * has to see them all first. */
+	bool collect = ci.baseline_path || ci.write_baseline_path;
 	struct analysis a;
 	analysis_init(&a, &opt, NULL);
-	a.emit = emit;
-	a.emit_ctx = &run;
+	if (!collect) {
+		a.emit = emit;
+		a.emit_ctx = &run;
+	}
 	run.analysis = &a;
 	int status = 0;
 	errno = 0;
-	if (renderer->begin(&run.render)) {
+	if (!collect && render_begin(renderer, &run.render)) {
 		cli_error("cannot write the report: %s", strerror(errno ? errno : ENOMEM));
 		status = 2;
 	}
@@ -230,6 +262,8 @@ int cmd_lint(int argc, char **argv)
 			cli_error("out of memory");
 			break;
 		}
+		if ((status = lint_ci_file(&ci, &a, (uint32_t)file, path, is_stdin, stdin_name)))
+			break;
 		int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
 		if (fd < 0) {
 			on_walk_error(&run, path, errno);
@@ -259,16 +293,33 @@ int cmd_lint(int argc, char **argv)
 			status = 2;
 		}
 	}
-	if (!status) {
-		memcpy(run.render.severities, a.counts, sizeof a.counts);
+	bool done = false;
+	size_t counts[3];
+	memcpy(counts, a.counts, sizeof counts);
+	if (!status && collect) {
+		status = lint_ci_finish(&ci, &a, &done);
+		if (!status && !done) {
+			diag_list_count(&a.diags, counts);
+			for (size_t i = 0; i < a.diags.len; i++)
+				run.per_rule[a.diags.items[i].rule]++;
+			memcpy(run.render.severities, counts, sizeof counts);
+			errno = 0;
+			if (render_list(renderer, &run.render, &a.diags, (const char *const *)a.file_names,
+					a.nfiles)) {
+				cli_error("cannot write the report: %s", strerror(errno ? errno : ENOMEM));
+				status = 2;
+			}
+		}
+	} else if (!status) {
+		memcpy(run.render.severities, counts, sizeof counts);
 		errno = 0;
-		if (renderer->end(&run.render, (const char *const *)a.file_names, a.nfiles)) {
+		if (render_end(renderer, &run.render, (const char *const *)a.file_names, a.nfiles)) {
 			cli_error("cannot write the report: %s", strerror(errno ? errno : ENOMEM));
 			status = 2;
 		}
 	}
-	if (!status) {
-		const size_t *counts = a.counts;
+	if (!status && !done) {
+		lint_ci_report(&ci, run.per_rule);
 		if (!quiet && !strcmp(renderer->name, "text"))
 			fprintf(stderr, "%zu error%s, %zu warning%s, %zu info in %zu file%s (%llu promise%s)\n",
 				counts[SEV_ERROR], counts[SEV_ERROR] == 1 ? "" : "s", counts[SEV_WARNING],
@@ -284,5 +335,6 @@ int cmd_lint(int argc, char **argv)
 		status = 2;
 	analysis_release(&a);
 	path_list_release(&paths);
+	lint_ci_release(&ci);
 	return status;
 }

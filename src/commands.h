@@ -11,6 +11,8 @@ int cmd_explain(int argc, char **argv);
  * else the local clock. Returns 0, or prints why and returns 2. */
 #include <stdint.h>
 int cli_today(const char *arg, int32_t *today);
+/* The version, "1.2.3" (main.c). */
+extern const char cli_version[];
 /* Print `promise: MESSAGE` to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -14,6 +14,8 @@
 #define PROMISE_COMMIT "unknown"
 #endif
 
+const char cli_version[] = PROMISE_VERSION;
+
 static const struct {
 	const char *name;
 	int (*run)(int argc, char **argv);

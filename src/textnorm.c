@@ -60,6 +60,11 @@ int textnorm_fold(struct arena *ar, const unsigned char *s, uint32_t len, struct
 		f->len = len;
 		return 0;
 	}
+	return textnorm_fold_copy(ar, s, len, f);
+}
+
+int textnorm_fold_copy(struct arena *ar, const unsigned char *s, uint32_t len, struct folded *f)
+{
 	/* NFKC with case folding expands a character to at most 18 bytes
 	 * (U+FDFA); reserve for the worst case of short texts, and 4x plus a
 	 * margin otherwise (clusters that would not fit are copied raw). */

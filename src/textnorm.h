@@ -29,6 +29,9 @@ struct folded {
 };
 
 int textnorm_fold(struct arena *ar, const unsigned char *s, uint32_t len, struct folded *out);
+/* Always a folded copy (lower-cased ASCII too): for text that is stored
+ * and compared, such as configured words. */
+int textnorm_fold_copy(struct arena *ar, const unsigned char *s, uint32_t len, struct folded *out);
 
 /* The original offset folded byte i (0 <= i <= len) came from. */
 static inline uint32_t textnorm_from(const struct folded *f, uint32_t i)

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "textnorm.h"
+#include "wordlist.h"
 
 typedef int match_fn(const unsigned char *cur, unsigned *len);
 
@@ -43,7 +44,7 @@ enum { MAX_HITS = 64 };
 
 /* Whole-word lexicon hits of one language outside quoted regions. */
 static unsigned scan_lang(const struct folded *f, const unsigned char *quoted, enum lang l,
-			  struct hit *hits)
+			  const unsigned char *removed, struct hit *hits)
 {
 	unsigned n = 0;
 	const unsigned char *t = f->text;
@@ -57,7 +58,7 @@ static unsigned scan_lang(const struct folded *f, const unsigned char *quoted, e
 		}
 		unsigned mlen = 0;
 		int e = matchers[l](t + i, &mlen);
-		if (e >= 0 && mlen > 0) {
+		if (e >= 0 && mlen > 0 && !(removed && removed[e])) {
 			uint32_t end = i + mlen;
 			bool ends_word = t[end - 1] == '.' || !textnorm_is_word(t[end]);
 			if (ends_word && !(quoted && quoted[end - 1])) {
@@ -157,8 +158,51 @@ static bool has_inner_name(const unsigned char *s, uint32_t len)
 	return false;
 }
 
+const struct lexicon_entry *vague_lexicon(enum lang l, unsigned *size)
+{
+	static const unsigned *const sizes[LANG_COUNT] = { &lexicon_en_size, &lexicon_nl_size,
+							   &lexicon_sv_size };
+	*size = *sizes[l];
+	return tables[l];
+}
+
+/* Add the configured phrases of language l as strong cues, in text order,
+ * where no lexicon cue already stands. */
+static void add_custom(const unsigned char *s, const struct folded *f, const unsigned char *quoted,
+		       const struct wordlist *w, struct vague_result *out)
+{
+	const unsigned char *t = f->text;
+	for (uint32_t i = 0; i < f->len && out->ncues < VAGUE_MAX_CUES; i++) {
+		if (!textnorm_is_word(t[i]) || (i > 0 && textnorm_is_word(t[i - 1])) || (quoted && quoted[i]))
+			continue;
+		uint32_t phrase, n = wordlist_match(w, t, f->len, i, &phrase);
+		if (!n || (quoted && quoted[i + n - 1]))
+			continue;
+		struct vague_cue cue = { textnorm_from(f, i), textnorm_from(f, i + n) - textnorm_from(f, i),
+					 CUE_OPEN_ENDED, true, w->phrases[phrase], true };
+		while (cue.len && (s[cue.off + cue.len - 1] == ' ' || s[cue.off + cue.len - 1] == '\t'))
+			cue.len--;
+		unsigned k = 0;
+		while (k < out->ncues && out->cues[k].off + out->cues[k].len <= cue.off)
+			k++;
+		if (k < out->ncues && out->cues[k].off < cue.off + cue.len)
+			continue; /* overlaps a lexicon cue: that one says more */
+		memmove(&out->cues[k + 1], &out->cues[k], (out->ncues - k) * sizeof cue);
+		out->cues[k] = cue;
+		out->ncues++;
+		i += n - 1;
+	}
+}
+
 int vague_scan(struct arena *ar, const unsigned char *s, uint32_t len, enum lang lang,
 	       enum lang fallback, struct vague_result *out)
+{
+	return vague_scan_custom(ar, s, len, lang, fallback, NULL, out);
+}
+
+int vague_scan_custom(struct arena *ar, const unsigned char *s, uint32_t len, enum lang lang,
+		      enum lang fallback, const struct vague_custom *custom,
+		      struct vague_result *out)
 {
 	memset(out, 0, sizeof *out);
 	struct folded f;
@@ -192,15 +236,15 @@ int vague_scan(struct arena *ar, const unsigned char *s, uint32_t len, enum lang
 		chosen = fallback == LANG_AUTO ? LANG_EN : fallback;
 		for (int l = 0; l < LANG_COUNT; l++) {
 			if (!any)
-				nhits[l] = scan_lang(&f, quoted, (enum lang)l, hits[l]);
+				nhits[l] = scan_lang(&f, quoted, (enum lang)l, custom ? custom->removed[l] : NULL, hits[l]);
 			if (votes[l] > votes[chosen] ||
 			    (votes[l] == votes[chosen] && nhits[l] > nhits[chosen]))
 				chosen = (enum lang)l;
 		}
 		if (any)
-			nhits[chosen] = scan_lang(&f, quoted, chosen, hits[chosen]);
+			nhits[chosen] = scan_lang(&f, quoted, chosen, custom ? custom->removed[chosen] : NULL, hits[chosen]);
 	} else {
-		nhits[chosen] = scan_lang(&f, quoted, chosen, hits[chosen]);
+		nhits[chosen] = scan_lang(&f, quoted, chosen, custom ? custom->removed[chosen] : NULL, hits[chosen]);
 	}
 	out->lang = chosen;
 
@@ -230,6 +274,8 @@ int vague_scan(struct arena *ar, const unsigned char *s, uint32_t len, enum lang
 		cue->strong = e->strong != 0;
 		cue->phrase = e->phrase;
 	}
+	if (custom && custom->add[chosen])
+		add_custom(s, &f, quoted, custom->add[chosen], out);
 	return 0;
 }
 

@@ -28,6 +28,8 @@ struct vague_cue {
 	enum cue_class cls;
 	bool strong;
 	const char *phrase;        /* the lexicon's spelling */
+	bool custom;               /* added by a configuration (strong, class
+				      CUE_OPEN_ENDED), not from a lexicon */
 };
 
 struct vague_result {
@@ -41,6 +43,25 @@ struct vague_result {
  * back to `fallback` when no stop word decides. -1 when out of memory. */
 int vague_scan(struct arena *ar, const unsigned char *s, uint32_t len, enum lang lang,
 	       enum lang fallback, struct vague_result *out);
+
+struct wordlist;
+
+/* A configuration's changes to the lexicons, per language: phrases to add
+ * (always vague, matched like lexicon phrases) and lexicon entries to
+ * ignore (removed[l][i] nonzero: entry i of language l's lexicon). NULL
+ * pointers mean no change. */
+struct vague_custom {
+	const struct wordlist *add[LANG_COUNT];
+	const unsigned char *removed[LANG_COUNT];
+};
+
+/* vague_scan() with a configuration's changes; custom may be NULL. */
+int vague_scan_custom(struct arena *ar, const unsigned char *s, uint32_t len, enum lang lang,
+		      enum lang fallback, const struct vague_custom *custom,
+		      struct vague_result *out);
+
+/* The lexicon of a language, for configurations that remove entries. */
+const struct lexicon_entry *vague_lexicon(enum lang l, unsigned *size);
 
 /* Whether a `by:` value names a group rather than a person ("we", "het
  * team", "vi", "Sales"); an e-mail address or a parenthesised part is

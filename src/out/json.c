@@ -152,4 +152,4 @@ static int json_end(struct render_ctx *r, const char *const *files, size_t nfile
 	return ferror(r->out) || fflush(r->out) ? -1 : 0;
 }
 
-const struct renderer render_json = { "json", json_begin, json_diag, json_end };
+const struct renderer render_json = { "json", json_begin, json_diag, json_end, NULL };

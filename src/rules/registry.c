@@ -12,6 +12,7 @@ extern const struct rule rule_syntax_error, rule_invalid_date, rule_date_order,
 	rule_missing_made, rule_not_recorded, rule_unreciprocated, rule_dangling_reference,
 	rule_reciprocal_overdue, rule_overdue, rule_due_soon, rule_broken_without_recovery,
 	rule_kept_late;
+extern const struct rule rule_unknown_person, rule_unused_suppression, rule_invalid_suppression;
 
 const struct rule *const rule_table[RULE_COUNT] = {
 	[RULE_SYNTAX_ERROR] = &rule_syntax_error,
@@ -37,6 +38,9 @@ const struct rule *const rule_table[RULE_COUNT] = {
 	[RULE_DUE_SOON] = &rule_due_soon,
 	[RULE_BROKEN_WITHOUT_RECOVERY] = &rule_broken_without_recovery,
 	[RULE_KEPT_LATE] = &rule_kept_late,
+	[RULE_UNKNOWN_PERSON] = &rule_unknown_person,
+	[RULE_UNUSED_SUPPRESSION] = &rule_unused_suppression,
+	[RULE_INVALID_SUPPRESSION] = &rule_invalid_suppression,
 };
 
 int rule_lookup(const char *s)

@@ -1,6 +1,7 @@
 /* vague-wording — hedges and open-ended words in what is promised, and in
  * what was asked in return or done to recover. The verdict is vague.h's;
  * this rule only words it. */
+#include "../config.h"
 #include "../options.h"
 #include "../rules.h"
 #include "../vague.h"
@@ -11,12 +12,21 @@ static enum lang check_text(struct rule_ctx *c, uint32_t line, struct span text,
 			    const char *where)
 {
 	struct vague_result res;
-	if (!text.len || vague_scan(c->scratch, c->m->buf + text.off, text.len, lang, LANG_EN, &res))
+	if (!text.len ||
+	    vague_scan_custom(c->scratch, c->m->buf + text.off, text.len, lang, LANG_EN,
+			      c->opt->config ? &c->opt->config->vague : NULL, &res))
 		return lang == LANG_AUTO ? LANG_EN : lang;
 	char q[96];
 	for (unsigned i = 0; i < res.ncues; i++) {
 		const struct vague_cue *cue = &res.cues[i];
 		struct span at = { text.off + cue->off, cue->len };
+		if (cue->custom) {
+			rule_report(c, RULE_VAGUE_WORDING, line, at,
+				    "say exactly what will be delivered, how much, and by when",
+				    "vague wording in %s: '%s' (listed as vague in the configuration)", where,
+				    rule_quote(c, at, q, 60));
+			continue;
+		}
 		rule_report(c, RULE_VAGUE_WORDING, line, at, vague_class_hint(cue->cls),
 			    "vague wording in %s: '%s' (%s%s)", where, rule_quote(c, at, q, 60),
 			    vague_class_name(cue->cls), cue->strong ? "" : ", and nothing concrete nearby");
