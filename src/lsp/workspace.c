@@ -1,8 +1,8 @@
 /* workspace.c — folders → file list → cached contents → one analysis.
  *
- * Files are analysed in a fixed order (open documents first, then the
- * folders' files in name order), so a duplicate ID is reported on the same
- * copy every time. The diagnostics come back sorted by file index, so each
+ * Files are analysed in the order the folders are walked (open documents
+ * stand in for their files; documents not on disk come last), so a
+ * duplicate ID is reported on the same copy as `promise lint` reports it. The diagnostics come back sorted by file index, so each
  * document's slice is found in one pass. Rejected: analysing each file
  * alone and merging — the cross-file rules need all facts in one run. */
 #include "workspace.h"
@@ -262,42 +262,70 @@ enum analysis_error ws_analyze(struct workspace *w, struct doc_store *docs,
 	people_reset(&w->people);
 	w->analyses++;
 
+	/* The folders' files in walk order, each open one from its buffer,
+	 * then open documents that are not on disk: the order `promise lint`
+	 * would see after a save, so a duplicate ID is flagged on the same
+	 * copy as in CI. */
 	enum analysis_error err = ANALYSIS_OK;
-	for (size_t i = 0; i < docs->len && !err; i++) {
-		struct lsp_doc *d = docs->items[i];
-		long idx = analysis_add_name(&w->a, d->path ? display_name(w, d->path) : d->uri);
-		if (idx < 0)
-			return ANALYSIS_NOMEM;
-		err = analysis_add_buffer(&w->a, (uint32_t)idx, d->text.data, d->text.len);
-	}
+	long *file_of = docs->len ? alloc_mem(w->alloc, docs->len * sizeof *file_of) : NULL;
+	if (docs->len && !file_of)
+		return ANALYSIS_NOMEM;
+	for (size_t k = 0; k < docs->len; k++)
+		file_of[k] = -1;
 	for (size_t i = 0; i < w->nfiles && !err; i++) {
 		struct ws_file *f = &w->files[i];
-		bool open = false;
-		for (size_t k = 0; k < docs->len && !open; k++)
-			open = docs->items[k]->path && !strcmp(docs->items[k]->path, f->path);
-		if (open || refresh(f))
+		size_t k = 0;
+		while (k < docs->len && !(docs->items[k]->path && !strcmp(docs->items[k]->path, f->path)))
+			k++;
+		if (k == docs->len && refresh(f))
 			continue;
 		long idx = analysis_add_name(&w->a, display_name(w, f->path));
-		if (idx < 0)
-			return ANALYSIS_NOMEM;
-		err = analysis_add_buffer(&w->a, (uint32_t)idx, f->text.data, f->text.len);
+		if (idx < 0) {
+			err = ANALYSIS_NOMEM;
+			break;
+		}
+		if (k < docs->len) {
+			file_of[k] = idx;
+			err = analysis_add_buffer(&w->a, (uint32_t)idx, docs->items[k]->text.data,
+						  docs->items[k]->text.len);
+		} else {
+			err = analysis_add_buffer(&w->a, (uint32_t)idx, f->text.data, f->text.len);
+		}
+	}
+	for (size_t k = 0; k < docs->len && !err; k++) {
+		struct lsp_doc *d = docs->items[k];
+		if (file_of[k] >= 0)
+			continue;
+		long idx = analysis_add_name(&w->a, d->path ? display_name(w, d->path) : d->uri);
+		if (idx < 0) {
+			err = ANALYSIS_NOMEM;
+			break;
+		}
+		file_of[k] = idx;
+		err = analysis_add_buffer(&w->a, (uint32_t)idx, d->text.data, d->text.len);
 	}
 	if (!err)
 		err = analysis_finish(&w->a);
 
-	/* Hand each document its slice (sorted by file: docs are files 0..n-1). */
-	size_t k = 0;
-	for (size_t i = 0; i < docs->len; i++) {
-		struct lsp_doc *d = docs->items[i];
-		while (k < w->a.diags.len && w->a.diags.items[k].file < i)
-			k++;
-		size_t first = k;
-		while (k < w->a.diags.len && w->a.diags.items[k].file == i)
-			k++;
-		d->diags = err ? NULL : w->a.diags.items + first;
-		d->ndiags = err ? 0 : k - first;
+	/* Hand each document its slice: the list is sorted by file index. */
+	for (size_t k = 0; k < docs->len; k++) {
+		struct lsp_doc *d = docs->items[k];
+		size_t lo = 0, hi = w->a.diags.len;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if ((long)w->a.diags.items[mid].file < file_of[k])
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		size_t end = lo;
+		while (end < w->a.diags.len && (long)w->a.diags.items[end].file == file_of[k])
+			end++;
+		d->diags = err || file_of[k] < 0 ? NULL : w->a.diags.items + lo;
+		d->ndiags = err || file_of[k] < 0 ? 0 : end - lo;
 		d->analysed_version = d->version;
 	}
+	alloc_free(w->alloc, file_of);
 	return err;
 }
 
