@@ -54,7 +54,7 @@ static char *default_rules_uri(void)
 		char path[PATH_MAX + 64], real[PATH_MAX];
 		snprintf(path, sizeof path, "%s/%s", exe, tries[i]);
 		if (realpath(path, real))
-			return path_to_uri(NULL, real);
+			return path_to_uri(alloc_default(), real);
 	}
 	return NULL;
 }
