@@ -24,8 +24,9 @@ static void usage(FILE *out)
 	      "server notices midnight).\n\n"
 	      "options:\n"
 	      "      --stdio             accepted and ignored: standard I/O is the only transport\n"
-	      "      --debounce MS       wait until the input is quiet this long before\n"
-	      "                          analysing (default 2, 0 to 1000)\n"
+	      "      --debounce MS       after an edit, wait for the input to be quiet as long\n"
+	      "                          as the last analysis took, but at most MS (default\n"
+	      "                          50, 0 to 1000; 0 analyses at once)\n"
 	      "      --rules-uri URI     where the rules' documentation lives; diagnostics\n"
 	      "                          link to URI#RULE (default: the docs/rules.md found\n"
 	      "                          beside the program, as a file: URI)\n"
@@ -69,7 +70,7 @@ int cmd_lsp(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct lsp_server_config cfg = { .out_fd = STDOUT_FILENO, .debounce_ms = 2 };
+	struct lsp_server_config cfg = { .out_fd = STDOUT_FILENO, .debounce_ms = 50 };
 	const char *rules_uri = NULL;
 	int c;
 	optind = 1;

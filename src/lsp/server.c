@@ -4,7 +4,9 @@
  * returns its result (or fills a struct rpc_error); the dispatcher sends
  * the single response a request is owed. Edits only mark the workspace
  * dirty: the loop analyses when the input goes quiet, so a burst of
- * keystrokes that arrives together is analysed once. Rejected: a thread per
+ * keystrokes that arrives together is analysed once. How long "quiet" is
+ * follows the cost of the last analysis: waiting longer than an analysis
+ * takes would cost more latency than it can save work. Rejected: a thread per
  * analysis — an analysis of a thousand promises takes about a millisecond,
  * far below what a second thread and its locking would be worth. */
 #include "server.h"
@@ -32,7 +34,7 @@ enum lsp_error lsp_server_init(struct lsp_server *s, const struct lsp_server_con
 	memset(s, 0, sizeof *s);
 	s->cfg = *cfg;
 	if (s->cfg.debounce_ms < 0)
-		s->cfg.debounce_ms = 2;
+		s->cfg.debounce_ms = 50;
 	s->alloc = cfg->alloc ? cfg->alloc : alloc_default();
 	s->enc = ENC_UTF16;
 	doc_store_init(&s->docs, s->alloc);
@@ -156,12 +158,21 @@ static enum lsp_error publish(struct lsp_server *s, struct lsp_doc *d)
 	return lsp_send(s, jsonrpc_notification("textDocument/publishDiagnostics", params));
 }
 
+static long long mono_us(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
 static enum lsp_error analyse_and_publish(struct lsp_server *s)
 {
 	if (!s->dirty)
 		return LSP_OK;
 	s->dirty = false;
+	long long t0 = mono_us();
 	enum analysis_error err = ws_analyze(&s->ws, &s->docs, &s->opt);
+	s->last_analysis_us = mono_us() - t0;
 	if (err == ANALYSIS_NOMEM)
 		return s->error = LSP_NOMEM;
 	/* ANALYSIS_TOO_BIG or a read error leaves what could be found. */
@@ -191,14 +202,16 @@ enum lsp_error lsp_server_idle(struct lsp_server *s)
 	return analyse_and_publish(s);
 }
 
-int lsp_server_timeout(const struct lsp_server *s)
+long long lsp_server_timeout(const struct lsp_server *s)
 {
-	if (s->dirty)
-		return s->cfg.debounce_ms;
+	if (s->dirty) {
+		long long cap = 1000LL * s->cfg.debounce_ms;
+		return s->last_analysis_us < cap ? s->last_analysis_us : cap;
+	}
 	if (s->today_fixed || s->state != LSP_RUNNING)
 		return -1;
 	long ms = clock_ms_to_midnight(now(s));
-	return ms < MAX_SLEEP_MS ? (int)ms : MAX_SLEEP_MS;
+	return 1000LL * (ms < MAX_SLEEP_MS ? ms : MAX_SLEEP_MS);
 }
 
 /* ---- lifecycle ------------------------------------------------------------ */
@@ -496,13 +509,6 @@ enum lsp_error lsp_server_message(struct lsp_server *s, const char *body, size_t
 
 /* ---- the loop ------------------------------------------------------------- */
 
-static long long mono_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 int lsp_server_run(struct lsp_server *s, int in_fd)
 {
 	struct transport t;
@@ -512,19 +518,21 @@ int lsp_server_run(struct lsp_server *s, int in_fd)
 	bool was_dirty = false;
 	for (;;) {
 		if (s->dirty && !was_dirty)
-			dirty_since = mono_ms();
+			dirty_since = mono_us();
 		was_dirty = s->dirty;
-		int timeout = lsp_server_timeout(s);
+		long long timeout = lsp_server_timeout(s);
 		if (s->dirty) {
-			long long left = MAX_DELAY_MS - (mono_ms() - dirty_since);
+			/* A steady stream of edits still gets analysed now and then. */
+			long long left = 1000LL * MAX_DELAY_MS - (mono_us() - dirty_since);
 			if (left < timeout)
-				timeout = left < 0 ? 0 : (int)left;
+				timeout = left < 0 ? 0 : left;
 		}
+		struct timespec ts = { (time_t)(timeout / 1000000), (long)(timeout % 1000000) * 1000 };
 		struct pollfd p = { in_fd, POLLIN, 0 };
-		int n = poll(&p, 1, timeout);
+		int n = ppoll(&p, 1, timeout < 0 ? NULL : &ts, NULL);
 		if (n < 0 && errno == EINTR)
 			continue;
-		if (n == 0 || (s->dirty && mono_ms() - dirty_since >= MAX_DELAY_MS)) {
+		if (n == 0 || (s->dirty && mono_us() - dirty_since >= 1000LL * MAX_DELAY_MS)) {
 			if (lsp_server_idle(s))
 				break;
 			was_dirty = s->dirty;

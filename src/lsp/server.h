@@ -10,8 +10,8 @@
  * ServerNotInitialized, after `shutdown` InvalidRequest, for an unknown
  * method MethodNotFound. Notifications never get one; unknown ones are
  * ignored. Edits mark the workspace dirty; the analysis runs once the
- * input has been quiet for `debounce_ms` (a burst of keystrokes is
- * analysed once), before any request is answered (so answers and
+ * input has been quiet for a short while (lsp_server_timeout; a burst of
+ * keystrokes is analysed once), before any request is answered (so answers and
  * diagnostics agree), and when the day changes. Diagnostics are sent for
  * each open document whose version or findings changed since they were
  * last sent. */
@@ -31,7 +31,8 @@
 
 struct lsp_server_config {
 	int out_fd;
-	int debounce_ms;          /* quiet time before analysing; default 2 */
+	int debounce_ms;          /* the longest quiet time waited for before
+				     analysing (see lsp_server_timeout) */
 	const char *rules_uri;    /* base of codeDescription.href; NULL: none */
 	size_t max_message;       /* Content-Length cap; 0: the default */
 	/* The clock, so tests can move time; NULL: time(). */
@@ -64,6 +65,7 @@ struct lsp_server {
 	bool today_fixed;
 	bool dirty;
 	uint64_t published;        /* publishDiagnostics sent (for tests) */
+	long long last_analysis_us; /* how long the last analysis took */
 };
 
 enum lsp_error lsp_server_init(struct lsp_server *s, const struct lsp_server_config *cfg);
@@ -75,8 +77,12 @@ enum lsp_error lsp_server_message(struct lsp_server *s, const char *body, size_t
 enum lsp_error lsp_server_bad_frame(struct lsp_server *s, const char *why);
 /* The input is quiet: check the day, analyse if needed, publish. */
 enum lsp_error lsp_server_idle(struct lsp_server *s);
-/* How long the loop may sleep before lsp_server_idle() is due, in ms. */
-int lsp_server_timeout(const struct lsp_server *s);
+/* How long the loop may sleep before lsp_server_idle() is due, in
+ * microseconds (-1: until input comes). With edits pending, that is as long
+ * as the last analysis took, at most debounce_ms: a change that arrives
+ * within that window joins the burst, and the wait never costs more than
+ * the analysis it may save. */
+long long lsp_server_timeout(const struct lsp_server *s);
 
 /* The loop: read in_fd until `exit` or end of input. Returns the exit
  * status (0 only after shutdown); s->error tells a system failure. */
