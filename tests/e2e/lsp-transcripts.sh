@@ -16,3 +16,11 @@ for t in tests/lsp/*.in; do
 		fail "lsp transcript: $name" "$(head -n 60 "$TMP/diff")"
 	fi
 done
+
+# The command around the server.
+expect_status "lsp --help" 0 "$PROMISE" lsp --help
+expect_grep "lsp --help names --stdio" '--stdio' "$TMP/out"
+PROMISE_TODAY=someday expect_status "lsp with a bad PROMISE_TODAY" 2 "$PROMISE" lsp </dev/null
+expect_grep "names the bad PROMISE_TODAY" "PROMISE_TODAY 'someday' is not a date" "$TMP/err"
+expect_status "lsp rejects arguments" 2 "$PROMISE" lsp extra </dev/null
+expect_status "lsp at once at end of input" 1 "$PROMISE" lsp </dev/null
