@@ -34,7 +34,7 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 
 FORCE:
-.PHONY: FORCE all check unit san bench eval fuzz install uninstall clean deps docs
+.PHONY: FORCE all check unit san bench bench-lsp eval fuzz install uninstall clean deps docs
 .DEFAULT_GOAL := all
 
 all: $(BUILD)/promise
@@ -111,6 +111,10 @@ deps:
 
 bench: $(BUILD)/promise
 	@BUILD=$(BUILD) bench/run.sh
+
+# didChange -> publishDiagnostics latency of `promise lsp` (p50, p99).
+bench-lsp: $(BUILD)/promise
+	@python3 bench/lsp-latency.py $(BUILD)/promise
 
 eval: $(BUILD)/promise
 	@BUILD=$(BUILD) tests/vague/eval.sh

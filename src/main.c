@@ -24,6 +24,7 @@ static const struct {
 	{ "lint", cmd_lint, "check promise files and report problems" },
 	{ "rules", cmd_rules, "list the rules" },
 	{ "explain", cmd_explain, "explain one rule, with a bad and a good example" },
+	{ "lsp", cmd_lsp, "run the language server for editors (stdio)" },
 };
 
 void cli_error(const char *fmt, ...)

@@ -1,0 +1,2 @@
+" .promise files are promise files.
+autocmd BufRead,BufNewFile *.promise setfiletype promise

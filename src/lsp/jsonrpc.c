@@ -1,0 +1,111 @@
+/* jsonrpc.c — classification and the three message shapes. Parsing is
+ * jansson's; this file only checks the envelope (jsonrpc, id, method). */
+#include "jsonrpc.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static void invalid(struct jsonrpc_msg *m, int code, const char *why)
+{
+	m->kind = RPC_INVALID;
+	m->error_code = code;
+	snprintf(m->why, sizeof m->why, "%s", why);
+}
+
+void jsonrpc_parse(const char *body, size_t len, struct jsonrpc_msg *m)
+{
+	memset(m, 0, sizeof *m);
+	json_error_t err;
+	m->root = json_loadb(body, len, JSON_ALLOW_NUL, &err);
+	if (!m->root) {
+		char why[160];
+		snprintf(why, sizeof why, "not JSON: %.100s at byte %d", err.text, err.position);
+		invalid(m, RPC_PARSE_ERROR, why);
+		return;
+	}
+	if (!json_is_object(m->root)) {
+		invalid(m, RPC_INVALID_REQUEST, "a message must be a JSON object");
+		return;
+	}
+	json_t *id = json_object_get(m->root, "id");
+	json_t *method = json_object_get(m->root, "method");
+	if (id && !json_is_integer(id) && !json_is_string(id) && !json_is_null(id)) {
+		invalid(m, RPC_INVALID_REQUEST, "an id must be a number or a string");
+		return;
+	}
+	m->id = id;
+	if (!method) {
+		if (id) {
+			m->kind = RPC_RESPONSE;
+			return;
+		}
+		invalid(m, RPC_INVALID_REQUEST, "a message needs a method or an id");
+		return;
+	}
+	if (!json_is_string(method)) {
+		invalid(m, RPC_INVALID_REQUEST, "method must be a string");
+		return;
+	}
+	m->method = json_string_value(method);
+	m->params = json_object_get(m->root, "params");
+	m->kind = id ? RPC_REQUEST : RPC_NOTIFICATION;
+}
+
+void jsonrpc_msg_release(struct jsonrpc_msg *m)
+{
+	json_decref(m->root);
+	m->root = NULL;
+}
+
+static char *dump(json_t *o)
+{
+	if (!o)
+		return NULL;
+	char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	json_decref(o);
+	return s;
+}
+
+static json_t *envelope(void)
+{
+	json_t *o = json_object();
+	if (o && json_object_set_new(o, "jsonrpc", json_string("2.0"))) {
+		json_decref(o);
+		return NULL;
+	}
+	return o;
+}
+
+char *jsonrpc_result(json_t *id, json_t *result)
+{
+	json_t *o = envelope();
+	if (!o || json_object_set(o, "id", id ? id : json_null()) ||
+	    json_object_set_new(o, "result", result ? result : json_null())) {
+		json_decref(o);
+		return NULL;
+	}
+	return dump(o);
+}
+
+char *jsonrpc_error(json_t *id, int code, const char *message)
+{
+	json_t *o = envelope();
+	json_t *e = json_pack("{s:i, s:s}", "code", code, "message", message);
+	if (!o || !e || json_object_set(o, "id", id ? id : json_null()) ||
+	    json_object_set_new(o, "error", e)) {
+		json_decref(o);
+		return NULL;
+	}
+	return dump(o);
+}
+
+char *jsonrpc_notification(const char *method, json_t *params)
+{
+	json_t *o = envelope();
+	if (!o || json_object_set_new(o, "method", json_string(method)) ||
+	    json_object_set_new(o, "params", params ? params : json_null())) {
+		json_decref(o);
+		return NULL;
+	}
+	return dump(o);
+}

@@ -1,0 +1,54 @@
+/* jsonrpc.h — JSON-RPC 2.0 messages as LSP uses them, over jansson.
+ *
+ * jsonrpc_parse() classifies one message body; the returned message owns
+ * the parsed document (free it with jsonrpc_msg_release). The builders
+ * return a NUL-terminated compact JSON text that the caller frees with
+ * free() (jansson's allocation), or NULL when out of memory; they take
+ * ownership of the json_t they are given. Object keys keep their insertion
+ * order, so output is byte-for-byte reproducible. */
+#ifndef PROMISE_LSP_JSONRPC_H
+#define PROMISE_LSP_JSONRPC_H
+
+#include <stddef.h>
+
+#include <jansson.h>
+
+/* Error codes of JSON-RPC and LSP 3.17. */
+enum jsonrpc_code {
+	RPC_PARSE_ERROR = -32700,
+	RPC_INVALID_REQUEST = -32600,
+	RPC_METHOD_NOT_FOUND = -32601,
+	RPC_INVALID_PARAMS = -32602,
+	RPC_INTERNAL_ERROR = -32603,
+	RPC_SERVER_NOT_INITIALIZED = -32002,
+	RPC_REQUEST_FAILED = -32803
+};
+
+enum jsonrpc_kind {
+	RPC_REQUEST,       /* method and id */
+	RPC_NOTIFICATION,  /* method, no id */
+	RPC_RESPONSE,      /* id, no method: an answer to a request we sent */
+	RPC_INVALID        /* not JSON, or not a JSON-RPC message */
+};
+
+struct jsonrpc_msg {
+	enum jsonrpc_kind kind;
+	json_t *root;
+	json_t *id;           /* borrowed from root; NULL when absent */
+	const char *method;   /* borrowed from root */
+	json_t *params;       /* borrowed; NULL when absent */
+	int error_code;       /* RPC_INVALID: RPC_PARSE_ERROR or RPC_INVALID_REQUEST */
+	char why[160];        /* RPC_INVALID: what was wrong */
+};
+
+void jsonrpc_parse(const char *body, size_t len, struct jsonrpc_msg *out);
+void jsonrpc_msg_release(struct jsonrpc_msg *m);
+
+/* {"jsonrpc":"2.0","id":ID,"result":RESULT}; id NULL means null. */
+char *jsonrpc_result(json_t *id, json_t *result);
+/* {"jsonrpc":"2.0","id":ID,"error":{"code":CODE,"message":MESSAGE}} */
+char *jsonrpc_error(json_t *id, int code, const char *message);
+/* {"jsonrpc":"2.0","method":METHOD,"params":PARAMS} */
+char *jsonrpc_notification(const char *method, json_t *params);
+
+#endif
