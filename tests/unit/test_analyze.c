@@ -100,11 +100,29 @@ static void every_allocation_failure_is_clean(void **state)
 	free(text);
 }
 
+/* Regression (found by fuzz_lint): with a byte-order mark before the
+ * first record and a chunk smaller than that record, its fields were
+ * reported as standing before any promise. */
+static void bom_record_larger_than_a_chunk(void **state)
+{
+	(void)state;
+	const char *text = "\xEF\xBB\xBFpromise BOM-1: Send the signed maintenance contract\n"
+			   "  by:   Jan de Vries\n  to:   Petra Jansen\n  due:  2026-11-21\n";
+	struct lint_result r;
+	for (uint32_t size = 1; size <= 64; size *= 2) {
+		lint_text_opt(&r, text, "2026-11-23", size);
+		assert_int_equal(count_rule(&r, RULE_SYNTAX_ERROR), 0);
+		assert_int_equal(count_rule(&r, RULE_OVERDUE), 1);
+		lint_done(&r);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(chunk_size_never_matters),
 		cmocka_unit_test(every_allocation_failure_is_clean),
+		cmocka_unit_test(bom_record_larger_than_a_chunk),
 	};
 	return cmocka_run_group_tests_name("analyze", tests, NULL, NULL);
 }
