@@ -5,6 +5,19 @@
 #include <stdio.h>
 #include <string.h>
 
+static const struct allocator *json_alloc;
+
+static void *json_mem(size_t size) { return alloc_mem(json_alloc ? json_alloc : alloc_default(), size); }
+static void json_mem_free(void *p) { alloc_free(json_alloc ? json_alloc : alloc_default(), p); }
+
+void jsonrpc_set_allocator(const struct allocator *a)
+{
+	json_alloc = a;
+	json_set_alloc_funcs(json_mem, json_mem_free);
+}
+
+void jsonrpc_free(char *text) { json_mem_free(text); }
+
 static void invalid(struct jsonrpc_msg *m, int code, const char *why)
 {
 	m->kind = RPC_INVALID;

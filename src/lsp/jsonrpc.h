@@ -3,15 +3,22 @@
  * jsonrpc_parse() classifies one message body; the returned message owns
  * the parsed document (free it with jsonrpc_msg_release). The builders
  * return a NUL-terminated compact JSON text that the caller frees with
- * free() (jansson's allocation), or NULL when out of memory; they take
- * ownership of the json_t they are given. Object keys keep their insertion
- * order, so output is byte-for-byte reproducible. */
+ * jsonrpc_free(), or NULL when out of memory; they take ownership of the
+ * json_t they are given. Object keys keep their insertion order, so output
+ * is byte-for-byte reproducible.
+ *
+ * jansson allocates through jsonrpc_set_allocator()'s allocator, so the
+ * editor server's JSON is under the same fault injection as the rest of
+ * its memory. jansson has one allocator per process: set it only while no
+ * JSON value is alive. */
 #ifndef PROMISE_LSP_JSONRPC_H
 #define PROMISE_LSP_JSONRPC_H
 
 #include <stddef.h>
 
 #include <jansson.h>
+
+#include "../alloc.h"
 
 /* Error codes of JSON-RPC and LSP 3.17. */
 enum jsonrpc_code {
@@ -40,6 +47,12 @@ struct jsonrpc_msg {
 	int error_code;       /* RPC_INVALID: RPC_PARSE_ERROR or RPC_INVALID_REQUEST */
 	char why[160];        /* RPC_INVALID: what was wrong */
 };
+
+/* Route jansson's allocations (every json_t, json_dumps() texts) through
+ * `a`; NULL: the process-wide default of alloc.h. */
+void jsonrpc_set_allocator(const struct allocator *a);
+/* Free a text returned by a builder or by json_dumps(). */
+void jsonrpc_free(char *text);
 
 void jsonrpc_parse(const char *body, size_t len, struct jsonrpc_msg *out);
 void jsonrpc_msg_release(struct jsonrpc_msg *m);
