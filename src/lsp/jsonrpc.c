@@ -89,11 +89,18 @@ static json_t *envelope(void)
 	return o;
 }
 
+/* The builders own what they are given from the start, so every way out
+ * releases it: json_object_set_new() does on success and on failure, the
+ * early exits here do the rest. */
 char *jsonrpc_result(json_t *id, json_t *result)
 {
 	json_t *o = envelope();
-	if (!o || json_object_set(o, "id", id ? id : json_null()) ||
-	    json_object_set_new(o, "result", result ? result : json_null())) {
+	if (!o || json_object_set(o, "id", id ? id : json_null())) {
+		json_decref(o);
+		json_decref(result);
+		return NULL;
+	}
+	if (json_object_set_new(o, "result", result ? result : json_null())) {
 		json_decref(o);
 		return NULL;
 	}
@@ -104,8 +111,12 @@ char *jsonrpc_error(json_t *id, int code, const char *message)
 {
 	json_t *o = envelope();
 	json_t *e = json_pack("{s:i, s:s}", "code", code, "message", message);
-	if (!o || !e || json_object_set(o, "id", id ? id : json_null()) ||
-	    json_object_set_new(o, "error", e)) {
+	if (!o || !e || json_object_set(o, "id", id ? id : json_null())) {
+		json_decref(o);
+		json_decref(e);
+		return NULL;
+	}
+	if (json_object_set_new(o, "error", e)) {
 		json_decref(o);
 		return NULL;
 	}
@@ -115,8 +126,12 @@ char *jsonrpc_error(json_t *id, int code, const char *message)
 char *jsonrpc_notification(const char *method, json_t *params)
 {
 	json_t *o = envelope();
-	if (!o || json_object_set_new(o, "method", json_string(method)) ||
-	    json_object_set_new(o, "params", params ? params : json_null())) {
+	if (!o || json_object_set_new(o, "method", json_string(method))) {
+		json_decref(o);
+		json_decref(params);
+		return NULL;
+	}
+	if (json_object_set_new(o, "params", params ? params : json_null())) {
 		json_decref(o);
 		return NULL;
 	}
