@@ -7,7 +7,14 @@
 
 static const struct allocator *json_alloc;
 
-static void *json_mem(size_t size) { return alloc_mem(json_alloc ? json_alloc : alloc_default(), size); }
+static unsigned long json_failures; /* jansson's allocations that failed */
+
+static void *json_mem(size_t size)
+{
+	void *p = alloc_mem(json_alloc ? json_alloc : alloc_default(), size);
+	json_failures += !p;
+	return p;
+}
 static void json_mem_free(void *p) { alloc_free(json_alloc ? json_alloc : alloc_default(), p); }
 
 void jsonrpc_set_allocator(const struct allocator *a)
@@ -29,7 +36,14 @@ void jsonrpc_parse(const char *body, size_t len, struct jsonrpc_msg *m)
 {
 	memset(m, 0, sizeof *m);
 	json_error_t err;
+	unsigned long failures = json_failures;
 	m->root = json_loadb(body, len, JSON_ALLOW_NUL, &err);
+	/* Counted here, not read from jansson's error: it reports some
+	 * failed allocations as syntax errors, others with no message. */
+	if (!m->root && json_failures != failures) {
+		m->kind = RPC_NOMEM;
+		return;
+	}
 	if (!m->root) {
 		char why[160];
 		snprintf(why, sizeof why, "not JSON: %.100s at byte %d", err.text, err.position);

@@ -35,7 +35,9 @@ enum jsonrpc_kind {
 	RPC_REQUEST,       /* method and id */
 	RPC_NOTIFICATION,  /* method, no id */
 	RPC_RESPONSE,      /* id, no method: an answer to a request we sent */
-	RPC_INVALID        /* not JSON, or not a JSON-RPC message */
+	RPC_INVALID,       /* not JSON, or not a JSON-RPC message */
+	RPC_NOMEM          /* memory ran out while parsing: nothing is known,
+			      not even the id to answer */
 };
 
 struct jsonrpc_msg {

@@ -506,7 +506,9 @@ enum lsp_error lsp_server_message(struct lsp_server *s, const char *body, size_t
 	struct jsonrpc_msg m;
 	jsonrpc_parse(body, len, &m);
 	enum lsp_error err = LSP_OK;
-	if (m.kind == RPC_INVALID)
+	if (m.kind == RPC_NOMEM) /* a request would go unanswered: stop instead */
+		err = s->error = LSP_NOMEM;
+	else if (m.kind == RPC_INVALID)
 		err = lsp_send(s, jsonrpc_error(m.id, m.error_code, m.why));
 	else if (m.kind != RPC_RESPONSE) /* we send no requests, so expect no answers */
 		err = dispatch(s, &m);
