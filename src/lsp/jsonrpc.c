@@ -84,11 +84,22 @@ void jsonrpc_msg_release(struct jsonrpc_msg *m)
 	m->root = NULL;
 }
 
+char *jsonrpc_dumps(const json_t *v)
+{
+	unsigned long failures = json_failures;
+	char *s = json_dumps(v, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	if (s && json_failures != failures) {
+		jsonrpc_free(s);
+		return NULL;
+	}
+	return s;
+}
+
 static char *dump(json_t *o)
 {
 	if (!o)
 		return NULL;
-	char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	char *s = jsonrpc_dumps(o);
 	json_decref(o);
 	return s;
 }

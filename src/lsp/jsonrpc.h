@@ -53,8 +53,13 @@ struct jsonrpc_msg {
 /* Route jansson's allocations (every json_t, json_dumps() texts) through
  * `a`; NULL: the process-wide default of alloc.h. */
 void jsonrpc_set_allocator(const struct allocator *a);
-/* Free a text returned by a builder or by json_dumps(). */
+/* Free a text returned by a builder or jsonrpc_dumps(). */
 void jsonrpc_free(char *text);
+/* json_dumps() (compact, keys in order), or NULL when any allocation
+ * failed on the way: jansson ignores some failures while it writes and
+ * can hand back broken JSON (a key without its closing quote) when its
+ * buffer fails to grow once and then grows again. */
+char *jsonrpc_dumps(const json_t *v);
 
 void jsonrpc_parse(const char *body, size_t len, struct jsonrpc_msg *out);
 void jsonrpc_msg_release(struct jsonrpc_msg *m);

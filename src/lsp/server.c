@@ -136,7 +136,7 @@ static enum lsp_error publish(struct lsp_server *s, struct lsp_doc *d)
 		}
 	if (!arr)
 		return s->error = LSP_NOMEM;
-	char *text = json_dumps(arr, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	char *text = jsonrpc_dumps(arr);
 	if (!text) {
 		json_decref(arr);
 		return s->error = LSP_NOMEM;
