@@ -114,13 +114,18 @@ json_t *lsp_diagnostic_json(const struct lsp_server *s, const struct lsp_doc *d,
 			      severity[g->severity], "code", r->name);
 	if (!o)
 		return NULL;
+	int bad = 0;
 	if (s->cfg.rules_uri) {
 		char href[512];
 		snprintf(href, sizeof href, "%s#%s", s->cfg.rules_uri, r->name);
-		json_object_set_new(o, "codeDescription", json_pack("{s:s}", "href", href));
+		bad |= json_object_set_new(o, "codeDescription", json_pack("{s:s}", "href", href));
 	}
-	json_object_set_new(o, "source", json_string("promise"));
-	json_object_set_new(o, "message", json_string(g->message ? g->message : ""));
+	bad |= json_object_set_new(o, "source", json_string("promise"));
+	bad |= json_object_set_new(o, "message", json_string(g->message ? g->message : ""));
+	if (bad) { /* never half a diagnostic */
+		json_decref(o);
+		return NULL;
+	}
 	return o;
 }
 

@@ -158,10 +158,92 @@ static void document_without_findings(void **state)
 	json_decref(r.out);
 }
 
+/* Fails the `fail_at`-th allocation only (the faulty allocator of alloc.h
+ * fails every later one too): the server must carry on after it. */
+struct fail_once {
+	struct allocator base;
+	unsigned long fail_at, calls;
+	long live;
+};
+
+static void *once_realloc(void *ctx, void *ptr, size_t size)
+{
+	struct fail_once *f = ctx;
+	if (size == 0) {
+		if (ptr) {
+			f->live--;
+			free(ptr);
+		}
+		return NULL;
+	}
+	if (++f->calls == f->fail_at)
+		return NULL;
+	void *p = realloc(ptr, size);
+	if (p && !ptr)
+		f->live++;
+	return p;
+}
+
+/* Regression (found by sweeping every allocation of an editor session):
+ * when memory ran out while a quick fix padded a new field to the value
+ * column, the padding loop waited forever for a buffer that could not
+ * grow. Each allocation of a codeAction request fails in turn; every
+ * request is answered, and every edit offered is whole lines. */
+static void quick_fixes_when_memory_runs_out(void **state)
+{
+	(void)state;
+	static const char open[] =
+		"{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\",\"params\":{\"textDocument\":{\"uri\":"
+		"\"file:///q.promise\",\"version\":1,\"text\":\"promise Q-1: Send the seal kit\\n"
+		"  by:        Sara Lind\\n  due:       2026-11-20\\n\"}}}";
+	static const char ask[] =
+		"{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"textDocument/codeAction\",\"params\":{\"textDocument\":"
+		"{\"uri\":\"file:///q.promise\"},\"range\":{\"start\":{\"line\":0,\"character\":0},\"end\":"
+		"{\"line\":3,\"character\":0}},\"context\":{\"diagnostics\":[]}}}";
+	unsigned long j, errors = 0;
+	for (j = 1;; j++) {
+		struct fail_once f = { { once_realloc, NULL }, 0, 0, 0 };
+		f.base.ctx = &f;
+		struct client c;
+		client_start(&c, &f.base);
+		client_send(&c, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{}}");
+		client_send(&c, open);
+		f.fail_at = f.calls + j;
+		client_send(&c, ask);
+		bool hit = f.calls >= f.fail_at;
+		struct session r;
+		client_stop(&c, &r);
+		assert_int_equal(f.live, 0);
+		json_t *m = NULL;
+		if (r.error == LSP_OK) {
+			assert_int_equal(responses(&r, 7, &m), 1);
+			size_t i, k;
+			json_t *a, *e;
+			json_array_foreach(json_object_get(m, "result"), i, a) {
+				json_t *edits = json_object_get(json_object_get(json_object_get(a, "edit"), "changes"),
+								"file:///q.promise");
+				json_array_foreach(edits, k, e) {
+					const char *text = json_string_value(json_object_get(e, "newText"));
+					assert_non_null(text);
+					if (*text && strchr(text, ':'))
+						assert_int_equal(text[strlen(text) - 1], '\n');
+				}
+			}
+			errors += json_object_get(m, "error") != NULL;
+		}
+		json_decref(r.out);
+		if (!hit)
+			break;
+	}
+	assert_true(j > 20);
+	assert_true(errors > 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(document_without_findings),
+		cmocka_unit_test(quick_fixes_when_memory_runs_out),
 	};
 	return cmocka_run_group_tests_name("server", tests, NULL, NULL);
 }
