@@ -239,11 +239,137 @@ static void quick_fixes_when_memory_runs_out(void **state)
 	assert_true(errors > 0);
 }
 
+/* A session that touches every part of the server: the workspace walk
+ * and its files, an open document and incremental and full edits,
+ * diagnostics, each feature, a broken message and an unknown request. */
+static const char *const session[] = {
+	"{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"rootUri\":\"file://${ROOT}\","
+	"\"capabilities\":{\"general\":{\"positionEncodings\":[\"utf-8\"]},\"textDocument\":{\"hover\":"
+	"{\"contentFormat\":[\"markdown\"]},\"documentSymbol\":{\"hierarchicalDocumentSymbolSupport\":true}}}}}",
+	"{\"jsonrpc\":\"2.0\",\"method\":\"initialized\",\"params\":{}}",
+	"{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\",\"params\":{\"textDocument\":{\"uri\":"
+	"\"file://${ROOT}/new.promise\",\"version\":1,\"text\":\"promise NEW-1: Send the seal kit as soon as "
+	"possible\\n  by:        Sara Lind\\n  to:        Tom Bakker (Acme BV)\\n  due:       2026-11-20\\n"
+	"  in-return: ACME-2\\n\\npromise SUP-7: A second promise under a taken ID\\n  due: soon\\n\"}}}",
+	"{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didChange\",\"params\":{\"textDocument\":{\"uri\":"
+	"\"file://${ROOT}/new.promise\",\"version\":2},\"contentChanges\":[{\"range\":{\"start\":{\"line\":1,"
+	"\"character\":13},\"end\":{\"line\":1,\"character\":17}},\"text\":\"Åsa \\ud83d\\ude00\"}]}}",
+	"{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"textDocument/hover\",\"params\":{\"textDocument\":{\"uri\":"
+	"\"file://${ROOT}/new.promise\"},\"position\":{\"line\":4,\"character\":14}}}",
+	"{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"textDocument/documentSymbol\",\"params\":{\"textDocument\":"
+	"{\"uri\":\"file://${ROOT}/new.promise\"}}}",
+	"{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"textDocument/completion\",\"params\":{\"textDocument\":"
+	"{\"uri\":\"file://${ROOT}/new.promise\"},\"position\":{\"line\":4,\"character\":13}}}",
+	"{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"textDocument/codeAction\",\"params\":{\"textDocument\":"
+	"{\"uri\":\"file://${ROOT}/new.promise\"},\"range\":{\"start\":{\"line\":0,\"character\":0},\"end\":"
+	"{\"line\":8,\"character\":0}},\"context\":{\"diagnostics\":[]}}}",
+	"{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"textDocument/formatting\",\"params\":{}}",
+	"{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":",
+	"{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didChange\",\"params\":{\"textDocument\":{\"uri\":"
+	"\"file://${ROOT}/new.promise\",\"version\":3},\"contentChanges\":[{\"text\":\"promise NEW-1: Ship it\\n"
+	"  due: 2026-12-01\\n\"}]}}",
+	"{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"textDocument/hover\",\"params\":{\"textDocument\":{\"uri\":"
+	"\"file://${ROOT}/new.promise\"},\"position\":{\"line\":0,\"character\":9}}}",
+	"{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didClose\",\"params\":{\"textDocument\":{\"uri\":"
+	"\"file://${ROOT}/new.promise\"}}}",
+	"{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"shutdown\"}",
+	"{\"jsonrpc\":\"2.0\",\"method\":\"exit\"}",
+};
+enum { NSESSION = sizeof session / sizeof *session };
+static const json_int_t request_ids[] = { 1, 2, 3, 4, 5, 6, 8, 9 };
+
+/* What every faulty session must show: either the server stopped on
+ * LSP_NOMEM (`promise lsp` then says "out of memory" and exits 2), or it
+ * went through to a clean exit; never two answers to one request. */
+static void judge(const struct session *r, bool must_answer_all)
+{
+	for (size_t i = 0; i < sizeof request_ids / sizeof *request_ids; i++) {
+		size_t n = responses(r, request_ids[i], NULL);
+		assert_true(n <= 1);
+		if (must_answer_all && r->error == LSP_OK)
+			assert_int_equal(n, 1);
+	}
+	if (r->error == LSP_OK) {
+		assert_true(r->exited);
+		assert_int_equal(r->exit_code, 0);
+	} else {
+		assert_int_equal(r->error, LSP_NOMEM);
+	}
+}
+
+static void session_without_faults(void **state)
+{
+	(void)state;
+	struct session r;
+	run_session(session, NSESSION, NULL, &r);
+	judge(&r, true);
+	json_t *m = NULL;
+	assert_int_equal(responses(&r, 6, &m), 1); /* unknown: MethodNotFound */
+	assert_int_equal(json_integer_value(json_object_get(json_object_get(m, "error"), "code")), -32601);
+	assert_int_equal(responses(&r, 2, &m), 1);
+	assert_non_null(strstr(json_string_value(json_object_get(json_object_get(json_object_get(m, "result"),
+										  "contents"), "value")),
+			       "ACME-2"));
+	json_decref(r.out);
+}
+
+/* Allocation k and every later one fail, for every k until the session
+ * needs fewer: each run stops cleanly and frees everything. */
+static void every_allocation_failure_in_a_session(void **state)
+{
+	(void)state;
+	unsigned long k, stopped = 0;
+	for (k = 1;; k++) {
+		struct alloc_faulty f;
+		alloc_faulty_init(&f, k);
+		struct session r;
+		run_session(session, NSESSION, &f.base, &r);
+		assert_int_equal(f.live, 0);
+		judge(&r, false);
+		stopped += r.error != LSP_OK;
+		json_decref(r.out);
+		if (f.calls < k)
+			break;
+	}
+	assert_true(stopped > 100);
+	fprintf(stderr, "lsp session: %lu allocations, each made to fail for good: %lu stops, no leak\n",
+		k - 1, stopped);
+}
+
+/* Only allocation k fails: the server answers every request (an error
+ * where the failure hit) and exits cleanly, or stops on LSP_NOMEM. */
+static void each_single_allocation_failure_in_a_session(void **state)
+{
+	(void)state;
+	unsigned long k, stopped = 0, errors = 0;
+	for (k = 1;; k++) {
+		struct fail_once f = { { once_realloc, NULL }, k, 0, 0 };
+		f.base.ctx = &f;
+		struct session r;
+		run_session(session, NSESSION, &f.base, &r);
+		assert_int_equal(f.live, 0);
+		judge(&r, true);
+		stopped += r.error != LSP_OK;
+		size_t i;
+		json_t *m;
+		json_array_foreach(r.out, i, m)
+			errors += json_object_get(m, "error") != NULL;
+		json_decref(r.out);
+		if (f.calls < k)
+			break;
+	}
+	fprintf(stderr, "lsp session: %lu allocations, each made to fail once: %lu stops, "
+		"the others carried on (%lu error responses)\n", k - 1, stopped, errors);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(document_without_findings),
+		cmocka_unit_test(session_without_faults),
 		cmocka_unit_test(quick_fixes_when_memory_runs_out),
+		cmocka_unit_test(every_allocation_failure_in_a_session),
+		cmocka_unit_test(each_single_allocation_failure_in_a_session),
 	};
 	return cmocka_run_group_tests_name("server", tests, NULL, NULL);
 }
