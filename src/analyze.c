@@ -188,13 +188,31 @@ static int add_forward_refs(struct analysis *a, struct rule_ctx *c)
 	return 0;
 }
 
+/* Fields before a file's first promise are one run, reported once (the
+ * parser's rule). A run longer than a chunk gives the reader no record
+ * start to cut at, so it cuts between two of its lines: the next chunk
+ * must not report the run again. */
+static void orphans_once(struct chunk_model *m, bool *reported)
+{
+	uint32_t n = 0;
+	for (uint32_t i = 0; i < m->nerrors; i++) {
+		bool orphan = m->errors[i].kind == SYN_FIELD_OUTSIDE;
+		if (orphan && *reported)
+			continue;
+		*reported |= orphan;
+		m->errors[n++] = m->errors[i];
+	}
+	m->nerrors = n;
+}
+
 static enum analysis_error run_chunk(struct analysis *a, uint32_t file, const struct chunk *ch,
-				     uint32_t *line)
+				     uint32_t *line, bool *orphans_reported)
 {
 	struct chunk_model m;
 	arena_reset(&a->chunk_arena);
 	if (parse_chunk(&a->chunk_arena, ch->data, ch->len, *line, ch->first, &m))
 		return ANALYSIS_NOMEM;
+	orphans_once(&m, orphans_reported);
 	*line += m.nlines;
 	a->bytes += ch->len;
 	a->records += m.nrecords;
@@ -230,6 +248,7 @@ static enum analysis_error run_chunk(struct analysis *a, uint32_t file, const st
 static enum analysis_error run_reader(struct analysis *a, uint32_t file, struct reader *rd)
 {
 	uint32_t line = 1;
+	bool orphans_reported = false;
 	enum analysis_error err = ANALYSIS_OK;
 	for (;;) {
 		struct chunk ch;
@@ -248,7 +267,7 @@ static enum analysis_error run_reader(struct analysis *a, uint32_t file, struct 
 			err = ANALYSIS_TOO_BIG;
 			break;
 		}
-		err = run_chunk(a, file, &ch, &line);
+		err = run_chunk(a, file, &ch, &line, &orphans_reported);
 		if (err)
 			break;
 	}

@@ -117,12 +117,32 @@ static void bom_record_larger_than_a_chunk(void **state)
 	}
 }
 
+/* Regression (found by fuzz_lint): fields before the first promise are
+ * reported once, but when their run was longer than a chunk each chunk
+ * reported it again. */
+static void fields_before_the_first_promise_reported_once(void **state)
+{
+	(void)state;
+	const char *text = "# stray fields from a half-deleted promise\n"
+			   "  by:        Sara Lind\n  to:        Tom Bakker\n  made:      2026-11-10\n"
+			   "  recorded:  service ticket 4502\n\n"
+			   "promise A-1: Replace the pump\n  by: Sara Lind\n";
+	struct lint_result r;
+	for (uint32_t size = 0; size <= 64; size = size ? size * 2 : 1) {
+		lint_text_opt(&r, text, "2026-11-23", size);
+		assert_int_equal(count_rule(&r, RULE_SYNTAX_ERROR), 1);
+		expect_at(&r, RULE_SYNTAX_ERROR, 2, 3, 23);
+		lint_done(&r);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(chunk_size_never_matters),
 		cmocka_unit_test(every_allocation_failure_is_clean),
 		cmocka_unit_test(bom_record_larger_than_a_chunk),
+		cmocka_unit_test(fields_before_the_first_promise_reported_once),
 	};
 	return cmocka_run_group_tests_name("analyze", tests, NULL, NULL);
 }
