@@ -32,6 +32,8 @@ void reader_init_mem(struct reader *r, const void *data, size_t len, size_t chun
 	init_common(r, chunk_size, alloc);
 	r->mem = data;
 	r->mem_len = len;
+	if (len < r->cap)
+		r->cap = len + 1; /* one chunk, in a buffer no larger than it needs */
 }
 
 void reader_release(struct reader *r)
