@@ -132,4 +132,6 @@ uninstall:
 clean:
 	rm -rf build
 
+include fuzz/fuzz.mk
+
 -include $(OBJ:.o=.d) $(BUILD)/obj/src/main.d
