@@ -277,14 +277,19 @@ static enum analysis_error run_reader(struct analysis *a, uint32_t file, struct 
 
 enum analysis_error analysis_add_fd(struct analysis *a, uint32_t file, int fd)
 {
+	struct stat st;
+	bool sized = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0;
 	/* Size the facts from the file: records are rarely under 150 bytes,
 	 * so this rarely reserves too little and never much too much. */
-	struct stat st;
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
-	    facts_reserve(&a->facts, a->facts.npromises + (size_t)st.st_size / 150))
+	if (sized && facts_reserve(&a->facts, a->facts.npromises + (size_t)st.st_size / 150))
 		return ANALYSIS_NOMEM;
 	struct reader rd;
 	reader_init_fd(&rd, fd, a->opt->chunk_size, a->alloc);
+	/* A regular file is read as long as it was when we started: one that
+	 * grows while it is read (a writer appending) yields the prefix it
+	 * had, instead of a chase that need never end. */
+	if (sized)
+		rd.limit = (uint64_t)st.st_size;
 	return run_reader(a, file, &rd);
 }
 

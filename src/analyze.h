@@ -79,7 +79,9 @@ void analysis_release(struct analysis *a);
 
 /* Register a file name; returns its index or -1 when out of memory. */
 long analysis_add_name(struct analysis *a, const char *name);
-/* Lint what `fd` reads, reported under file index `file`. */
+/* Lint what `fd` reads, reported under file index `file`. A regular file
+ * is read up to the size it had when this was called: bytes appended
+ * meanwhile are left for the next run. */
 enum analysis_error analysis_add_fd(struct analysis *a, uint32_t file, int fd);
 /* Lint a buffer (an editor's document, a test's string). */
 enum analysis_error analysis_add_buffer(struct analysis *a, uint32_t file,

@@ -57,6 +57,12 @@ static enum reader_status fill(struct reader *r)
 				r->eof = true;
 			continue;
 		}
+		if (r->limit && r->limit - r->total < want)
+			want = (size_t)(r->limit - r->total);
+		if (want == 0) {
+			r->eof = true;
+			break;
+		}
 		ssize_t n = read(r->fd, r->buf + r->len, want);
 		if (n < 0) {
 			if (errno == EINTR)

@@ -3,7 +3,9 @@
  * leak, an error value). */
 #include "harness.h"
 
+#include <fcntl.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "fsio.h"
 #include "walk.h"
@@ -136,6 +138,63 @@ static void fields_before_the_first_promise_reported_once(void **state)
 	}
 }
 
+struct appender {
+	int fd;            /* the same file, opened for appending */
+	unsigned appended;
+};
+
+/* Every record read makes a writer append four more while the file is
+ * read: faster than the reader reads (it stops at 20,000). */
+static int append_more(void *ctx, uint32_t file, const struct chunk_model *m, const struct record *r)
+{
+	(void)file, (void)m, (void)r;
+	struct appender *w = ctx;
+	for (int i = 0; i < 4 && w->appended < 20000; i++) {
+		char line[64];
+		int n = snprintf(line, sizeof line, "promise G-%u: appended while read\n", w->appended);
+		if (write(w->fd, line, (size_t)n) == n)
+			w->appended++;
+	}
+	return 0;
+}
+
+/* Regression: a file that grew while it was read was read until the
+ * writer stopped, which a fast writer never need do. It is now read as
+ * long as it was when the analysis opened it: a consistent prefix. */
+static void a_file_that_grows_while_read(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/promise-grow-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	for (int i = 0; i < 100; i++) {
+		char line[64];
+		int n = snprintf(line, sizeof line, "promise F-%d: there from the start\n", i);
+		assert_int_equal(write(fd, line, (size_t)n), n);
+	}
+	struct appender w = { open(path, O_WRONLY | O_APPEND), 0 };
+	assert_true(w.fd >= 0);
+	lseek(fd, 0, SEEK_SET);
+	int32_t today;
+	date_parse_iso("2026-11-23", &today);
+	struct lint_options opt;
+	lint_options_init(&opt, today);
+	opt.chunk_size = 64; /* read a little at a time */
+	struct analysis a;
+	analysis_init(&a, &opt, NULL);
+	a.on_record = append_more;
+	a.on_record_ctx = &w;
+	assert_int_equal(analysis_add_name(&a, path), 0);
+	assert_int_equal(analysis_add_fd(&a, 0, fd), ANALYSIS_OK);
+	assert_int_equal(analysis_finish(&a), ANALYSIS_OK);
+	assert_int_equal(a.records, 100);
+	assert_true(w.appended >= 100);
+	analysis_release(&a);
+	close(w.fd);
+	close(fd);
+	unlink(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -143,6 +202,7 @@ int main(void)
 		cmocka_unit_test(every_allocation_failure_is_clean),
 		cmocka_unit_test(bom_record_larger_than_a_chunk),
 		cmocka_unit_test(fields_before_the_first_promise_reported_once),
+		cmocka_unit_test(a_file_that_grows_while_read),
 	};
 	return cmocka_run_group_tests_name("analyze", tests, NULL, NULL);
 }
