@@ -1,6 +1,10 @@
 #!/bin/sh
-# pathological.sh — inputs built to break a parser: each must end within its
-# time bound with exit 0 or 1 (findings), never a crash, a hang or exit 2.
+# pathological.sh — inputs built to break a parser, and file systems built
+# to break a walk. Each must end within its time bound, never with a crash
+# or a hang: bad bytes with exit 0 or 1 and a diagnostic where they stand,
+# what cannot be read with exit 2 and a message that names it and says
+# why. Inputs at scale must take time in proportion to their size
+# (`linear`). docs/robustness.md lists them all.
 . tests/e2e/lib.sh
 
 # bounded NAME SECONDS FILE: lint FILE (json, so output stays small) in time
@@ -47,3 +51,22 @@ expect_grep "a million lines: the last record is seen" '"promise":"M-249999"' "$
 printf 'promise E-1: a\r\n  by: Jan\n  to: Tom\r  made: 2026-11-01\r\n\357\273\277promise E-2: b\n' > "$TMP/mixed.promise"
 bounded "mixed CRLF, LF and CR, and a BOM mid-file" 10 "$TMP/mixed.promise"
 expect_grep "stray CR diagnosed" 'carriage return' "$TMP/out"
+
+# --- directories: loops, links that lead nowhere good, no permission ---------
+mkdir -p "$TMP/loop/a/b"
+printf 'promise L-1: Inside the loop\n  due: soon\n' > "$TMP/loop/a/b/x.promise"
+ln -s .. "$TMP/loop/a/b/up"
+ln -s . "$TMP/loop/self"
+ln -s ../.. "$TMP/loop/a/b/top.promise"
+mkfifo "$TMP/loop/a/pipe"
+ln -s pipe "$TMP/loop/a/pipe.promise"
+ln -s ../nowhere "$TMP/loop/a/gone.promise"
+(cd "$TMP" && timeout 10 "$PROMISE" lint -f gcc loop > out 2> err)
+rc=$?
+if [ $rc -eq 2 ]; then pass "a directory loop, a link to a FIFO, a broken link: the walk ends (exit 2)"; else
+	fail "a directory loop, a link to a FIFO, a broken link: the walk ends (exit 2)" "exit $rc" "$(cat "$TMP/err")"; fi
+n=$(grep -c 'loop/a/b/x.promise:2:8: warning:.*vague-due' "$TMP/out")
+if [ "$n" -eq 1 ]; then pass "a directory loop: the file in it is read once"; else
+	fail "a directory loop: the file in it is read once" "read $n times"; fi
+expect_grep "a broken link is named, with the reason" "^promise: cannot read 'loop/a/gone.promise': No such file or directory" "$TMP/err"
+expect_no_grep "a link to a FIFO is not read (its open would wait for a writer)" 'pipe' "$TMP/err"
