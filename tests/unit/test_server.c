@@ -158,6 +158,47 @@ static void document_without_findings(void **state)
 	json_decref(r.out);
 }
 
+/* A NUL inside a document is diagnosed where it stands; a lone surrogate
+ * is not JSON: the message is answered with a parse error and the
+ * session carries on. */
+static void nul_and_lone_surrogate(void **state)
+{
+	(void)state;
+	static const char *const script[] = {
+		"{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{}}",
+		"{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\",\"params\":{\"textDocument\":"
+		"{\"uri\":\"file:///n.promise\",\"version\":1,\"text\":\"promise N-1: a\\u0000b\\n\"}}}",
+		"{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"textDocument/hover\",\"params\":{\"textDocument\":"
+		"{\"uri\":\"file:///n.promise\\ud800\"},\"position\":{\"line\":0,\"character\":0}}}",
+		"{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"shutdown\"}",
+		"{\"jsonrpc\":\"2.0\",\"method\":\"exit\"}",
+	};
+	struct session r;
+	run_session(script, sizeof script / sizeof *script, NULL, &r);
+	assert_int_equal(r.error, LSP_OK);
+	assert_int_equal(r.exit_code, 0);
+	size_t i, k;
+	json_t *m, *g;
+	bool nul = false, parse_error = false;
+	json_array_foreach(r.out, i, m) {
+		json_t *diags = json_object_get(json_object_get(m, "params"), "diagnostics");
+		json_array_foreach(diags, k, g) {
+			json_t *start = json_object_get(json_object_get(g, "range"), "start");
+			if (strstr(json_string_value(json_object_get(g, "message")), "NUL") &&
+			    json_integer_value(json_object_get(start, "character")) == 14)
+				nul = true;
+		}
+		json_t *e = json_object_get(m, "error");
+		if (e && json_is_null(json_object_get(m, "id")) &&
+		    json_integer_value(json_object_get(e, "code")) == -32700)
+			parse_error = true;
+	}
+	assert_true(nul);
+	assert_true(parse_error);
+	assert_int_equal(responses(&r, 3, NULL), 1);
+	json_decref(r.out);
+}
+
 /* Fails the `fail_at`-th allocation only (the faulty allocator of alloc.h
  * fails every later one too): the server must carry on after it. */
 struct fail_once {
@@ -366,6 +407,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(document_without_findings),
+		cmocka_unit_test(nul_and_lone_surrogate),
 		cmocka_unit_test(session_without_faults),
 		cmocka_unit_test(quick_fixes_when_memory_runs_out),
 		cmocka_unit_test(every_allocation_failure_in_a_session),
