@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../utf8.h"
+
 static const struct allocator *json_alloc;
 
 static unsigned long json_failures; /* jansson's allocations that failed */
@@ -134,8 +136,12 @@ char *jsonrpc_result(json_t *id, json_t *result)
 
 char *jsonrpc_error(json_t *id, int code, const char *message)
 {
+	/* Messages quote what the client sent (jansson's "near '...'", a
+	 * method name cut to length): make them UTF-8, or jansson refuses. */
+	char clean[320];
+	utf8_clean((const unsigned char *)message, strlen(message), clean, sizeof clean);
 	json_t *o = envelope();
-	json_t *e = json_pack("{s:i, s:s}", "code", code, "message", message);
+	json_t *e = json_pack("{s:i, s:s}", "code", code, "message", clean);
 	if (!o || !e || json_object_set(o, "id", id ? id : json_null())) {
 		json_decref(o);
 		json_decref(e);

@@ -66,7 +66,8 @@ void jsonrpc_msg_release(struct jsonrpc_msg *m);
 
 /* {"jsonrpc":"2.0","id":ID,"result":RESULT}; id NULL means null. */
 char *jsonrpc_result(json_t *id, json_t *result);
-/* {"jsonrpc":"2.0","id":ID,"error":{"code":CODE,"message":MESSAGE}} */
+/* {"jsonrpc":"2.0","id":ID,"error":{"code":CODE,"message":MESSAGE}};
+ * MESSAGE may hold any bytes (invalid UTF-8 becomes U+FFFD). */
 char *jsonrpc_error(json_t *id, int code, const char *message);
 /* {"jsonrpc":"2.0","method":METHOD,"params":PARAMS} */
 char *jsonrpc_notification(const char *method, json_t *params);

@@ -199,6 +199,43 @@ static void nul_and_lone_surrogate(void **state)
 	json_decref(r.out);
 }
 
+/* Regression (found by fuzz_lsp): an error message that quoted bytes of
+ * the client's message which were not UTF-8 (jansson's "near '...'" on a
+ * broken escape, or a method name of two-byte letters cut to length)
+ * could not be made into JSON, and the server stopped as if out of
+ * memory. Both are now answered, and the session goes on. */
+static void error_messages_quoting_broken_bytes(void **state)
+{
+	(void)state;
+	struct buf method;
+	buf_init(&method, NULL);
+	buf_adds(&method, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"");
+	for (int i = 0; i < 200; i++)
+		buf_adds(&method, "\xc3\xa9");
+	buf_adds(&method, "\"}");
+	const char *const script[] = {
+		"{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{}}",
+		"{\"jsonrpc\":\"\\\xdc\xaa\"}",
+		method.data,
+		"{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"shutdown\"}",
+		"{\"jsonrpc\":\"2.0\",\"method\":\"exit\"}",
+	};
+	struct session r;
+	run_session(script, sizeof script / sizeof *script, NULL, &r);
+	buf_release(&method);
+	assert_int_equal(r.error, LSP_OK);
+	assert_int_equal(r.exit_code, 0);
+	json_t *m = NULL;
+	assert_int_equal(responses(&r, 3, &m), 1);
+	assert_int_equal(json_integer_value(json_object_get(json_object_get(m, "error"), "code")), -32601);
+	assert_int_equal(responses(&r, 4, NULL), 1);
+	size_t i, parse_errors = 0;
+	json_array_foreach(r.out, i, m)
+		parse_errors += json_integer_value(json_object_get(json_object_get(m, "error"), "code")) == -32700;
+	assert_int_equal(parse_errors, 1);
+	json_decref(r.out);
+}
+
 /* Fails the `fail_at`-th allocation only (the faulty allocator of alloc.h
  * fails every later one too): the server must carry on after it. */
 struct fail_once {
@@ -408,6 +445,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(document_without_findings),
 		cmocka_unit_test(nul_and_lone_surrogate),
+		cmocka_unit_test(error_messages_quoting_broken_bytes),
 		cmocka_unit_test(session_without_faults),
 		cmocka_unit_test(quick_fixes_when_memory_runs_out),
 		cmocka_unit_test(every_allocation_failure_in_a_session),
