@@ -133,5 +133,6 @@ clean:
 	rm -rf build
 
 include fuzz/fuzz.mk
+include tests/hardening.mk
 
 -include $(OBJ:.o=.d) $(BUILD)/obj/src/main.d
