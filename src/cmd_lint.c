@@ -13,6 +13,7 @@
 
 #include "analyze.h"
 #include "commands.h"
+#include "lint_git.h"
 #include "out/render.h"
 #include "vague.h"
 #include "walk.h"
@@ -33,6 +34,13 @@ static void usage(FILE *out)
 	      "      --due-soon-days N    the due-soon window (default 3)\n"
 	      "      --color WHEN         auto (default), always or never\n"
 	      "  -q, --quiet              no summary line\n"
+	      "      --base REF           compare with git history since REF (default: the\n"
+	      "                           merge base with origin's default branch, else\n"
+	      "                           HEAD's first parent) for moved-due, dropped-promise\n"
+	      "      --changed-since REF  pull-request mode: report only promises added or\n"
+	      "                           changed since REF (and consistency findings of\n"
+	      "                           changed files); REF is also the default base\n"
+	      "      --no-git             skip the git-aware checks (also: PROMISE_NO_GIT=1)\n"
 	      "  -h, --help               show this help\n\n"
 	      "exit status: 0 nothing at the fail level, 1 findings at the fail level,\n"
 	      "2 a usage error or a file that could not be read.\n"
@@ -89,6 +97,9 @@ int cmd_lint(int argc, char **argv)
 		{ "chunk-size", required_argument, NULL, 'k' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "base", required_argument, NULL, 'B' },
+		{ "changed-since", required_argument, NULL, 'S' },
+		{ "no-git", no_argument, NULL, 'G' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *format = "text", *today_arg = NULL, *stdin_name = "<stdin>", *color = "auto";
@@ -96,6 +107,8 @@ int cmd_lint(int argc, char **argv)
 	int quiet = 0, c;
 	struct lint_options opt;
 	lint_options_init(&opt, 0);
+	struct lint_git git;
+	lint_git_init(&git);
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "f:qh", longopts, NULL)) != -1) {
@@ -156,6 +169,15 @@ int cmd_lint(int argc, char **argv)
 		case 'q':
 			quiet = 1;
 			break;
+		case 'B':
+			git.o.base = optarg;
+			break;
+		case 'S':
+			git.o.changed_since = optarg;
+			break;
+		case 'G':
+			git.off = true;
+			break;
 		case 'h':
 			usage(stdout);
 			return 0;
@@ -189,8 +211,13 @@ int cmd_lint(int argc, char **argv)
 		return 2;
 	}
 
+	if (lint_git_start(&git, &opt, argv + optind, argc - optind, &paths, quiet)) {
+		path_list_release(&paths);
+		return 2;
+	}
 	struct analysis a;
 	analysis_init(&a, &opt, NULL);
+	lint_git_attach(&git, &a);
 	int status = 0;
 	for (size_t i = 0; i < paths.len && !status; i++) {
 		const char *path = paths.items[i];
@@ -217,10 +244,15 @@ int cmd_lint(int argc, char **argv)
 			status = 2;
 		}
 	}
+	size_t nlinted = a.nfiles;
+	if (!status)
+		status = lint_git_bind(&git, &a);
 	if (!status && analysis_finish(&a)) {
 		cli_error("out of memory");
 		status = 2;
 	}
+	if (!status)
+		status = lint_git_filter(&git, &a);
 	if (!status) {
 		struct render_input in = { &a.diags, (const char *const *)a.file_names, a.nfiles,
 					   render == render_text && want_color(color) };
@@ -235,8 +267,8 @@ int cmd_lint(int argc, char **argv)
 		if (!quiet && render == render_text)
 			fprintf(stderr, "%zu error%s, %zu warning%s, %zu info in %zu file%s (%llu promise%s)\n",
 				counts[SEV_ERROR], counts[SEV_ERROR] == 1 ? "" : "s", counts[SEV_WARNING],
-				counts[SEV_WARNING] == 1 ? "" : "s", counts[SEV_INFO], a.nfiles,
-				a.nfiles == 1 ? "" : "s", (unsigned long long)a.records,
+				counts[SEV_WARNING] == 1 ? "" : "s", counts[SEV_INFO], nlinted,
+				nlinted == 1 ? "" : "s", (unsigned long long)a.records,
 				a.records == 1 ? "" : "s");
 		if (fail_on != SEV_OFF)
 			for (int s = fail_on; s <= SEV_ERROR; s++)
@@ -245,6 +277,7 @@ int cmd_lint(int argc, char **argv)
 	}
 	if (run.io_failed)
 		status = 2;
+	lint_git_end(&git);
 	analysis_release(&a);
 	path_list_release(&paths);
 	return status;

@@ -7,12 +7,15 @@
 #include "diag.h"
 #include "rules.h"
 
+struct history;
+
 struct lint_options {
 	int32_t today;                        /* day number (date.h) */
 	int due_soon_days;                    /* the due-soon window */
 	enum severity severity[RULE_COUNT];   /* SEV_OFF disables a rule */
 	uint32_t chunk_size;                  /* bytes read at a time; 0: default */
 	int language;                         /* enum lang of promise texts; -1 auto */
+	struct history *history;              /* git history facts; NULL: none */
 };
 
 /* Defaults: every rule at its default severity, a 3-day window. */

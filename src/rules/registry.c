@@ -12,6 +12,7 @@ extern const struct rule rule_syntax_error, rule_invalid_date, rule_date_order,
 	rule_missing_made, rule_not_recorded, rule_unreciprocated, rule_dangling_reference,
 	rule_reciprocal_overdue, rule_overdue, rule_due_soon, rule_broken_without_recovery,
 	rule_kept_late;
+extern const struct rule rule_moved_due, rule_dropped_promise;
 
 const struct rule *const rule_table[RULE_COUNT] = {
 	[RULE_SYNTAX_ERROR] = &rule_syntax_error,
@@ -37,6 +38,8 @@ const struct rule *const rule_table[RULE_COUNT] = {
 	[RULE_DUE_SOON] = &rule_due_soon,
 	[RULE_BROKEN_WITHOUT_RECOVERY] = &rule_broken_without_recovery,
 	[RULE_KEPT_LATE] = &rule_kept_late,
+	[RULE_MOVED_DUE] = &rule_moved_due,
+	[RULE_DROPPED_PROMISE] = &rule_dropped_promise,
 };
 
 int rule_lookup(const char *s)
