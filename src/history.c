@@ -28,12 +28,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <git2.h>
 
 #include "arena.h"
 #include "buf.h"
 #include "facts.h"
 #include "fsio.h"
+#include "gitlib.h"
 #include "parse.h"
 #include "rules.h"
 
@@ -173,23 +173,23 @@ static enum history_status set_why(struct history *h, enum history_status st, co
 	return rc ? HISTORY_NOMEM : st;
 }
 
-static const char *git_why(void)
+static const char *lib_why(void)
 {
-	const git_error *e = git_error_last();
+	const git_error *e = gitlib.git_error_last();
 	return e && e->message ? e->message : "unknown error";
 }
 
 /* A libgit2 failure while reading. In a shallow clone it is a reason to
  * skip: libgit2 (1.5) does not stop at the clone's boundary, so a walk
  * that reaches it fails. Anything else is a read error. */
-static enum history_status git_failed(struct history *h, int rc, const char *what)
+static enum history_status read_failed(struct history *h, int rc, const char *what)
 {
 	(void)rc;
 	if (h->shallow)
 		return set_why(h, HISTORY_SKIPPED,
 			       "this shallow clone lacks the history they need (reading %s: %s); "
-			       "fetch more (git fetch --deepen=N, or --unshallow)", what, git_why());
-	return set_why(h, HISTORY_ERROR, "cannot read %s from git history: %s", what, git_why());
+			       "fetch more (git fetch --deepen=N, or --unshallow)", what, lib_why());
+	return set_why(h, HISTORY_ERROR, "cannot read %s from git history: %s", what, lib_why());
 }
 
 static bool ends_with(const char *s, const char *suffix)
@@ -318,9 +318,9 @@ void history_free(struct history *h)
 	arena_release(&h->commit_ar);
 	buf_release(&h->why);
 	if (h->repo)
-		git_repository_free(h->repo);
+		gitlib.git_repository_free(h->repo);
 	if (h->git_inited)
-		git_libgit2_shutdown();
+		gitlib.git_libgit2_shutdown();
 	alloc_free(a, h);
 }
 
@@ -391,6 +391,68 @@ static char *real_dir(const struct allocator *a, const char *path)
 	return c;
 }
 
+/* Whether `dir` (real) or a directory above it, short of the entries of
+ * GIT_CEILING_DIRECTORIES, holds a .git: where git would look. */
+static bool ceiling(const char *ceil, const char *dir, size_t n)
+{
+	while (ceil && *ceil) {
+		const char *end = strchr(ceil, ':');
+		size_t len = end ? (size_t)(end - ceil) : strlen(ceil);
+		char entry[4096];
+		if (len && len < sizeof entry) {
+			memcpy(entry, ceil, len);
+			entry[len] = '\0';
+			char *real = realpath(entry, NULL);
+			bool hit = real && strlen(real) == n && !strncmp(real, dir, n);
+			free(real);
+			if (hit)
+				return true;
+		}
+		ceil = end ? end + 1 : NULL;
+	}
+	return false;
+}
+
+/* Whether git could find a repository from `dir`: GIT_DIR is set, or there
+ * is a .git on the way up. A few stat() calls, so that outside any
+ * repository libgit2 is never loaded. -1 when out of memory. */
+static int maybe_repository(const struct allocator *a, const char *dir)
+{
+	const char *env = getenv("GIT_DIR");
+	if (env && *env)
+		return 1;
+	char *real = realpath(dir, NULL);
+	if (!real)
+		return 1; /* let libgit2 say what is wrong */
+	const char *ceil = getenv("GIT_CEILING_DIRECTORIES");
+	struct buf p;
+	buf_init(&p, a);
+	int found = 0;
+	for (size_t n = strlen(real);;) {
+		struct stat sb;
+		buf_clear(&p);
+		if (buf_add(&p, real, n == 1 ? 0 : n) || buf_adds(&p, "/.git")) {
+			found = -1;
+			break;
+		}
+		if (stat(buf_str(&p), &sb) == 0) {
+			found = 1;
+			break;
+		}
+		if (n <= 1)
+			break;
+		while (n > 1 && real[n - 1] != '/')
+			n--;
+		if (n > 1)
+			n--; /* the parent, without its trailing slash */
+		if (ceiling(ceil, real, n))
+			break;
+	}
+	buf_release(&p);
+	free(real);
+	return found;
+}
+
 /* Open the repository that holds the first scope path (a file's
  * directory; the current one for standard input). */
 static enum history_status open_repo(struct history *h)
@@ -407,17 +469,26 @@ static enum history_status open_repo(struct history *h)
 		rc = !slash ? buf_adds(&dir, ".") : slash == start ? buf_adds(&dir, "/")
 								  : buf_add(&dir, start, (size_t)(slash - start));
 	}
-	if (rc) {
+	int maybe = rc ? -1 : maybe_repository(h->alloc, buf_str(&dir));
+	const char *why;
+	if (maybe <= 0 || gitlib_load(&why)) {
 		buf_release(&dir);
-		return HISTORY_NOMEM;
+		return maybe < 0 ? HISTORY_NOMEM
+		       : maybe == 0 ? set_why(h, HISTORY_SKIPPED, "'%s' is not inside a git repository", start)
+				    : set_why(h, HISTORY_SKIPPED, "%s", why);
 	}
-	int err = git_repository_open_ext(&h->repo, buf_str(&dir), GIT_REPOSITORY_OPEN_FROM_ENV, NULL);
+	if (gitlib.git_libgit2_init() < 0) {
+		buf_release(&dir);
+		return set_why(h, HISTORY_ERROR, "cannot start libgit2: %s", lib_why());
+	}
+	h->git_inited = true;
+	int err = gitlib.git_repository_open_ext(&h->repo, buf_str(&dir), GIT_REPOSITORY_OPEN_FROM_ENV, NULL);
 	enum history_status st = HISTORY_OK;
 	if (err == GIT_ENOTFOUND)
 		st = set_why(h, HISTORY_SKIPPED, "'%s' is not inside a git repository", start);
 	else if (err)
-		st = set_why(h, HISTORY_SKIPPED, "cannot open the git repository of '%s': %s", start, git_why());
-	else if (git_repository_is_bare(h->repo))
+		st = set_why(h, HISTORY_SKIPPED, "cannot open the git repository of '%s': %s", start, lib_why());
+	else if (gitlib.git_repository_is_bare(h->repo))
 		st = set_why(h, HISTORY_SKIPPED, "the repository of '%s' has no working tree", start);
 	buf_release(&dir);
 	return st;
@@ -426,7 +497,7 @@ static enum history_status open_repo(struct history *h)
 /* Scope and linted files as repo-relative paths. */
 static enum history_status relate_paths(struct history *h)
 {
-	h->workdir = real_dir(h->alloc, git_repository_workdir(h->repo));
+	h->workdir = real_dir(h->alloc, gitlib.git_repository_workdir(h->repo));
 	h->cwd = real_dir(h->alloc, ".");
 	if (!h->workdir || !h->cwd)
 		return set_why(h, HISTORY_ERROR, "cannot resolve the working directory: %s", strerror(errno));
@@ -513,12 +584,12 @@ static enum history_status parse_blob(struct history *h, struct side *s, const c
 				      const git_oid *id)
 {
 	git_blob *blob;
-	int rc = git_blob_lookup(&blob, h->repo, id);
+	int rc = gitlib.git_blob_lookup(&blob, h->repo, id);
 	if (rc)
-		return git_failed(h, rc, path);
-	enum history_status st = parse_into(h, s, path, git_blob_rawcontent(blob),
-					    (size_t)git_blob_rawsize(blob));
-	git_blob_free(blob);
+		return read_failed(h, rc, path);
+	enum history_status st = parse_into(h, s, path, gitlib.git_blob_rawcontent(blob),
+					    (size_t)gitlib.git_blob_rawsize(blob));
+	gitlib.git_blob_free(blob);
 	return st;
 }
 
@@ -554,9 +625,9 @@ static enum history_status read_sides(struct history *h, git_diff *diff, bool wo
 				      git_tree *other, struct side *old, struct side *new,
 				      struct side *oth)
 {
-	size_t n = git_diff_num_deltas(diff);
+	size_t n = gitlib.git_diff_num_deltas(diff);
 	for (size_t i = 0; i < n; i++) {
-		const git_diff_delta *d = git_diff_get_delta(diff, i);
+		const git_diff_delta *d = gitlib.git_diff_get_delta(diff, i);
 		enum history_status st = HISTORY_OK;
 		const char *op = d->old_file.path, *np = d->new_file.path;
 		bool has_old = d->status != GIT_DELTA_ADDED && d->status != GIT_DELTA_UNTRACKED &&
@@ -568,10 +639,10 @@ static enum history_status read_sides(struct history *h, git_diff *diff, bool wo
 			st = workdir ? parse_workfile(h, new, np) : parse_blob(h, new, np, &d->new_file.id);
 		if (!st && other && promise_path(np)) {
 			git_tree_entry *e;
-			if (git_tree_entry_bypath(&e, other, np) == 0) {
-				if (blob_mode((uint16_t)git_tree_entry_filemode(e)))
-					st = parse_blob(h, oth, np, git_tree_entry_id(e));
-				git_tree_entry_free(e);
+			if (gitlib.git_tree_entry_bypath(&e, other, np) == 0) {
+				if (blob_mode((uint16_t)gitlib.git_tree_entry_filemode(e)))
+					st = parse_blob(h, oth, np, gitlib.git_tree_entry_id(e));
+				gitlib.git_tree_entry_free(e);
 			}
 		}
 		if (st)
@@ -693,7 +764,7 @@ static enum history_status add_slot(struct history *h, const git_oid *oid, int32
 	struct commit_slot *c = &h->commits[h->ncommits];
 	memset(c, 0, sizeof *c);
 	if (oid)
-		git_oid_cpy(&c->oid, oid);
+		gitlib.git_oid_cpy(&c->oid, oid);
 	else
 		c->uncommitted = true;
 	*slot = (int32_t)h->ncommits++;
@@ -703,7 +774,7 @@ static enum history_status add_slot(struct history *h, const git_oid *oid, int32
 static void diff_options(git_diff_options *o, git_strarray *spec, char **one)
 {
 	static char glob[] = "*.promise";
-	git_diff_options_init(o, GIT_DIFF_OPTIONS_VERSION);
+	gitlib.git_diff_options_init(o, GIT_DIFF_OPTIONS_VERSION);
 	o->flags |= GIT_DIFF_IGNORE_SUBMODULES | GIT_DIFF_SKIP_BINARY_CHECK;
 	one[0] = glob;
 	spec->strings = one;
@@ -735,21 +806,21 @@ static enum history_status walk_commit(struct history *h, const git_oid *oid)
 	git_tree *tree = NULL, *ptree = NULL, *qtree = NULL;
 	git_diff *diff = NULL;
 	enum history_status st = HISTORY_OK;
-	int rc = git_commit_lookup(&c, h->repo, oid);
+	int rc = gitlib.git_commit_lookup(&c, h->repo, oid);
 	if (!rc)
-		rc = git_commit_tree(&tree, c);
-	unsigned parents = rc ? 0 : git_commit_parentcount(c);
-	if (!rc && parents > 0 && !(rc = git_commit_parent(&p, c, 0)))
-		rc = git_commit_tree(&ptree, p);
-	if (!rc && parents > 1 && !(rc = git_commit_parent(&q, c, 1)))
-		rc = git_commit_tree(&qtree, q);
+		rc = gitlib.git_commit_tree(&tree, c);
+	unsigned parents = rc ? 0 : gitlib.git_commit_parentcount(c);
+	if (!rc && parents > 0 && !(rc = gitlib.git_commit_parent(&p, c, 0)))
+		rc = gitlib.git_commit_tree(&ptree, p);
+	if (!rc && parents > 1 && !(rc = gitlib.git_commit_parent(&q, c, 1)))
+		rc = gitlib.git_commit_tree(&qtree, q);
 	if (rc) {
 		char hex[GIT_OID_HEXSZ + 1];
-		git_oid_tostr(hex, sizeof hex, oid);
+		gitlib.git_oid_tostr(hex, sizeof hex, oid);
 		struct buf what;
 		buf_init(&what, h->alloc);
 		st = buf_printf(&what, "commit %.12s or its parents", hex) ? HISTORY_NOMEM
-									    : git_failed(h, rc, buf_str(&what));
+									    : read_failed(h, rc, buf_str(&what));
 		buf_release(&what);
 		goto out;
 	}
@@ -757,24 +828,24 @@ static enum history_status walk_commit(struct history *h, const git_oid *oid)
 	git_strarray spec;
 	char *one[1];
 	diff_options(&o, &spec, one);
-	if ((rc = git_diff_tree_to_tree(&diff, h->repo, ptree, tree, &o))) {
-		st = git_failed(h, rc, "a commit's changes");
+	if ((rc = gitlib.git_diff_tree_to_tree(&diff, h->repo, ptree, tree, &o))) {
+		st = read_failed(h, rc, "a commit's changes");
 		goto out;
 	}
-	if (git_diff_num_deltas(diff)) {
+	if (gitlib.git_diff_num_deltas(diff)) {
 		int32_t slot;
 		st = add_slot(h, oid, &slot);
 		if (!st)
 			st = run_diff(h, diff, false, qtree, slot);
 	}
 out:
-	git_diff_free(diff);
-	git_tree_free(tree);
-	git_tree_free(ptree);
-	git_tree_free(qtree);
-	git_commit_free(c);
-	git_commit_free(p);
-	git_commit_free(q);
+	gitlib.git_diff_free(diff);
+	gitlib.git_tree_free(tree);
+	gitlib.git_tree_free(ptree);
+	gitlib.git_tree_free(qtree);
+	gitlib.git_commit_free(c);
+	gitlib.git_commit_free(p);
+	gitlib.git_commit_free(q);
 	return st;
 }
 
@@ -782,7 +853,7 @@ out:
 static enum history_status walk_worktree(struct history *h, git_tree *head)
 {
 	git_diff_options o;
-	git_diff_options_init(&o, GIT_DIFF_OPTIONS_VERSION);
+	gitlib.git_diff_options_init(&o, GIT_DIFF_OPTIONS_VERSION);
 	o.flags |= GIT_DIFF_IGNORE_SUBMODULES | GIT_DIFF_SKIP_BINARY_CHECK | GIT_DIFF_INCLUDE_UNTRACKED |
 		   GIT_DIFF_RECURSE_UNTRACKED_DIRS | GIT_DIFF_DISABLE_PATHSPEC_MATCH;
 	bool all = false;
@@ -793,17 +864,17 @@ static enum history_status walk_worktree(struct history *h, git_tree *head)
 		o.pathspec.count = h->nscope;
 	}
 	git_diff *diff;
-	int rc = git_diff_tree_to_workdir_with_index(&diff, h->repo, head, &o);
+	int rc = gitlib.git_diff_tree_to_workdir_with_index(&diff, h->repo, head, &o);
 	if (rc)
-		return git_failed(h, rc, "the uncommitted changes");
+		return read_failed(h, rc, "the uncommitted changes");
 	enum history_status st = HISTORY_OK;
-	if (git_diff_num_deltas(diff)) {
+	if (gitlib.git_diff_num_deltas(diff)) {
 		int32_t slot;
 		st = add_slot(h, NULL, &slot);
 		if (!st)
 			st = run_diff(h, diff, true, NULL, slot);
 	}
-	git_diff_free(diff);
+	gitlib.git_diff_free(diff);
 	return st;
 }
 
@@ -812,9 +883,9 @@ static enum history_status walk_worktree(struct history *h, git_tree *head)
 static enum history_status resolve(struct history *h, const char *ref, const char *opt, git_oid *out)
 {
 	git_object *obj = NULL, *peeled = NULL;
-	int rc = git_revparse_single(&obj, h->repo, ref);
+	int rc = gitlib.git_revparse_single(&obj, h->repo, ref);
 	if (!rc)
-		rc = git_object_peel(&peeled, obj, GIT_OBJECT_COMMIT);
+		rc = gitlib.git_object_peel(&peeled, obj, GIT_OBJECT_COMMIT);
 	enum history_status st = HISTORY_OK;
 	if (rc == GIT_ENOTFOUND && h->shallow)
 		st = set_why(h, HISTORY_SKIPPED,
@@ -822,11 +893,11 @@ static enum history_status resolve(struct history *h, const char *ref, const cha
 			     "(git fetch --deepen=N, or --unshallow)", opt, ref);
 	else if (rc)
 		st = set_why(h, HISTORY_BAD_REF, "%s '%s' names no commit in %s: %s", opt, ref, h->workdir,
-			     git_why());
+			     lib_why());
 	else
-		git_oid_cpy(out, git_object_id(peeled));
-	git_object_free(obj);
-	git_object_free(peeled);
+		gitlib.git_oid_cpy(out, gitlib.git_object_id(peeled));
+	gitlib.git_object_free(obj);
+	gitlib.git_object_free(peeled);
 	return st;
 }
 
@@ -834,12 +905,12 @@ static enum history_status resolve(struct history *h, const char *ref, const cha
 static enum history_status merge_base(struct history *h, const git_oid *head, const git_oid *other,
 				      const char *what, git_oid *out)
 {
-	int rc = git_merge_base(out, h->repo, head, other);
+	int rc = gitlib.git_merge_base(out, h->repo, head, other);
 	if (rc == GIT_ENOTFOUND && !h->shallow) {
-		git_oid_cpy(out, other); /* unrelated histories: compare with it as it is */
+		gitlib.git_oid_cpy(out, other); /* unrelated histories: compare with it as it is */
 		return HISTORY_OK;
 	}
-	return rc ? git_failed(h, rc, what) : HISTORY_OK;
+	return rc ? read_failed(h, rc, what) : HISTORY_OK;
 }
 
 /* --base REF, else the merge base with the remote's default branch, else
@@ -859,23 +930,23 @@ static enum history_status find_base(struct history *h, const git_oid *head, git
 					       "refs/remotes/origin/master" };
 	for (size_t i = 0; i < sizeof remotes / sizeof *remotes; i++) {
 		git_oid r;
-		if (git_reference_name_to_id(&r, h->repo, remotes[i]) == 0)
+		if (gitlib.git_reference_name_to_id(&r, h->repo, remotes[i]) == 0)
 			return merge_base(h, head, &r, "the merge base with the remote's default branch", base);
 	}
 	git_commit *c;
-	int rc = git_commit_lookup(&c, h->repo, head);
+	int rc = gitlib.git_commit_lookup(&c, h->repo, head);
 	if (rc)
-		return git_failed(h, rc, "HEAD");
-	if (git_commit_parentcount(c) == 0)
+		return read_failed(h, rc, "HEAD");
+	if (gitlib.git_commit_parentcount(c) == 0)
 		*has_base = false;
 	else
-		git_oid_cpy(base, git_commit_parent_id(c, 0));
-	git_commit_free(c);
+		gitlib.git_oid_cpy(base, gitlib.git_commit_parent_id(c, 0));
+	gitlib.git_commit_free(c);
 	if (*has_base && h->shallow) {
 		git_commit *p;
-		if ((rc = git_commit_lookup(&p, h->repo, base)))
-			return git_failed(h, rc, "HEAD's parent");
-		git_commit_free(p);
+		if ((rc = gitlib.git_commit_lookup(&p, h->repo, base)))
+			return read_failed(h, rc, "HEAD's parent");
+		gitlib.git_commit_free(p);
 	}
 	return HISTORY_OK;
 }
@@ -884,17 +955,17 @@ static enum history_status short_name(struct history *h, const git_oid *oid, con
 				      const char **subject)
 {
 	git_commit *c;
-	int rc = git_commit_lookup(&c, h->repo, oid);
+	int rc = gitlib.git_commit_lookup(&c, h->repo, oid);
 	if (rc)
-		return git_failed(h, rc, "a commit");
+		return read_failed(h, rc, "a commit");
 	git_buf b = { 0 };
 	enum history_status st = HISTORY_OK;
-	if ((rc = git_object_short_id(&b, (const git_object *)c))) {
-		st = git_failed(h, rc, "a commit's name");
+	if ((rc = gitlib.git_object_short_id(&b, (const git_object *)c))) {
+		st = read_failed(h, rc, "a commit's name");
 	} else {
 		*out = arena_strndup(&h->strings, b.ptr, b.size);
 		if (subject) {
-			const char *s = git_commit_summary(c);
+			const char *s = gitlib.git_commit_summary(c);
 			*subject = arena_strndup(&h->strings, s ? s : "", s ? strlen(s) : 0);
 			if (!*subject)
 				st = HISTORY_NOMEM;
@@ -902,8 +973,8 @@ static enum history_status short_name(struct history *h, const git_oid *oid, con
 		if (!*out)
 			st = HISTORY_NOMEM;
 	}
-	git_buf_dispose(&b);
-	git_commit_free(c);
+	gitlib.git_buf_dispose(&b);
+	gitlib.git_commit_free(c);
 	return st;
 }
 
@@ -959,24 +1030,24 @@ static enum history_status walk_range(struct history *h, const git_oid *head, co
 				      bool has_base)
 {
 	git_revwalk *w;
-	int rc = git_revwalk_new(&w, h->repo);
+	int rc = gitlib.git_revwalk_new(&w, h->repo);
 	if (rc)
-		return git_failed(h, rc, "history");
-	git_revwalk_sorting(w, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE);
-	if (has_base && git_oid_equal(head, base)) {
-		git_revwalk_free(w);
+		return read_failed(h, rc, "history");
+	gitlib.git_revwalk_sorting(w, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE);
+	if (has_base && gitlib.git_oid_equal(head, base)) {
+		gitlib.git_revwalk_free(w);
 		return HISTORY_OK; /* nothing committed since the base */
 	}
-	rc = git_revwalk_push(w, head);
+	rc = gitlib.git_revwalk_push(w, head);
 	if (!rc && has_base)
-		rc = git_revwalk_hide(w, base);
-	enum history_status st = rc ? git_failed(h, rc, "the commits since the base") : HISTORY_OK;
+		rc = gitlib.git_revwalk_hide(w, base);
+	enum history_status st = rc ? read_failed(h, rc, "the commits since the base") : HISTORY_OK;
 	git_oid oid;
-	while (!st && (rc = git_revwalk_next(&oid, w)) == 0)
+	while (!st && (rc = gitlib.git_revwalk_next(&oid, w)) == 0)
 		st = walk_commit(h, &oid);
 	if (!st && rc != GIT_ITEROVER)
-		st = git_failed(h, rc, "the commits since the base");
-	git_revwalk_free(w);
+		st = read_failed(h, rc, "the commits since the base");
+	gitlib.git_revwalk_free(w);
 	return st;
 }
 
@@ -992,27 +1063,27 @@ static enum history_status read_changed_since(struct history *h, const git_oid *
 		return st;
 	git_commit *c;
 	git_tree *tree = NULL;
-	int rc = git_commit_lookup(&c, h->repo, &mb);
+	int rc = gitlib.git_commit_lookup(&c, h->repo, &mb);
 	if (!rc) {
-		rc = git_commit_tree(&tree, c);
-		git_commit_free(c);
+		rc = gitlib.git_commit_tree(&tree, c);
+		gitlib.git_commit_free(c);
 	}
 	if (rc)
-		return git_failed(h, rc, "--changed-since's commit");
+		return read_failed(h, rc, "--changed-since's commit");
 	git_diff_options o;
-	git_diff_options_init(&o, GIT_DIFF_OPTIONS_VERSION);
+	gitlib.git_diff_options_init(&o, GIT_DIFF_OPTIONS_VERSION);
 	o.flags |= GIT_DIFF_IGNORE_SUBMODULES | GIT_DIFF_SKIP_BINARY_CHECK | GIT_DIFF_INCLUDE_UNTRACKED |
 		   GIT_DIFF_RECURSE_UNTRACKED_DIRS;
 	git_diff *diff;
-	rc = git_diff_tree_to_workdir_with_index(&diff, h->repo, tree, &o);
-	git_tree_free(tree);
+	rc = gitlib.git_diff_tree_to_workdir_with_index(&diff, h->repo, tree, &o);
+	gitlib.git_tree_free(tree);
 	if (rc)
-		return git_failed(h, rc, "the changes since --changed-since");
+		return read_failed(h, rc, "the changes since --changed-since");
 	struct side old;
 	side_init(&old, h->alloc);
-	size_t n = git_diff_num_deltas(diff);
+	size_t n = gitlib.git_diff_num_deltas(diff);
 	for (size_t i = 0; i < n && !st; i++) {
-		const git_diff_delta *d = git_diff_get_delta(diff, i);
+		const git_diff_delta *d = gitlib.git_diff_get_delta(diff, i);
 		if (d->status != GIT_DELTA_DELETED && promise_path(d->new_file.path) &&
 		    facts_add_promise(&h->changed_paths, d->new_file.path, (uint32_t)strlen(d->new_file.path),
 				      0, 0, FACT_NO_DATE, STATUS_NONE) < 0)
@@ -1033,7 +1104,7 @@ static enum history_status read_changed_since(struct history *h, const git_oid *
 	}
 	side_release(&old, h->alloc);
 	arena_reset(&h->commit_ar);
-	git_diff_free(diff);
+	gitlib.git_diff_free(diff);
 	for (size_t i = 0; i < h->nfiles && !st; i++) {
 		const char *rel = h->files[i].rel;
 		h->files[i].changed = !rel || facts_find(&h->changed_paths, rel, strlen(rel)) >= 0;
@@ -1047,22 +1118,19 @@ static enum history_status read_changed_since(struct history *h, const git_oid *
 
 enum history_status history_read(struct history *h)
 {
-	if (git_libgit2_init() < 0)
-		return set_why(h, HISTORY_ERROR, "cannot start libgit2: %s", git_why());
-	h->git_inited = true;
 	enum history_status st = open_repo(h);
 	if (st)
 		return st;
-	h->shallow = git_repository_is_shallow(h->repo) == 1;
+	h->shallow = gitlib.git_repository_is_shallow(h->repo) == 1;
 	if ((st = relate_paths(h)))
 		return st;
-	int unborn = git_repository_head_unborn(h->repo);
+	int unborn = gitlib.git_repository_head_unborn(h->repo);
 	if (unborn == 1)
 		return set_why(h, HISTORY_SKIPPED, "the repository at '%s' has no commits yet", h->workdir);
 	git_oid head;
-	int rc = git_reference_name_to_id(&head, h->repo, "HEAD");
+	int rc = gitlib.git_reference_name_to_id(&head, h->repo, "HEAD");
 	if (rc)
-		return git_failed(h, rc, "HEAD");
+		return read_failed(h, rc, "HEAD");
 
 	if (h->o.moves || h->o.drops) {
 		git_oid base;
@@ -1075,14 +1143,14 @@ enum history_status history_read(struct history *h)
 			return st;
 		git_commit *c;
 		git_tree *tree = NULL;
-		if (!(rc = git_commit_lookup(&c, h->repo, &head))) {
-			rc = git_commit_tree(&tree, c);
-			git_commit_free(c);
+		if (!(rc = gitlib.git_commit_lookup(&c, h->repo, &head))) {
+			rc = gitlib.git_commit_tree(&tree, c);
+			gitlib.git_commit_free(c);
 		}
 		if (rc)
-			return git_failed(h, rc, "HEAD's tree");
+			return read_failed(h, rc, "HEAD's tree");
 		st = walk_worktree(h, tree);
-		git_tree_free(tree);
+		gitlib.git_tree_free(tree);
 		if (st || (st = finish_range(h)))
 			return st;
 	}
@@ -1152,42 +1220,42 @@ static enum history_status read_first(struct history *h)
 {
 	git_oid head;
 	git_revwalk *w;
-	int rc = git_reference_name_to_id(&head, h->repo, "HEAD");
+	int rc = gitlib.git_reference_name_to_id(&head, h->repo, "HEAD");
 	if (rc)
-		return git_failed(h, rc, "HEAD");
-	if ((rc = git_revwalk_new(&w, h->repo)))
-		return git_failed(h, rc, "history");
-	git_revwalk_sorting(w, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE);
+		return read_failed(h, rc, "HEAD");
+	if ((rc = gitlib.git_revwalk_new(&w, h->repo)))
+		return read_failed(h, rc, "history");
+	gitlib.git_revwalk_sorting(w, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE);
 	enum history_status st = HISTORY_OK;
-	if ((rc = git_revwalk_push(w, &head)))
-		st = git_failed(h, rc, "history");
+	if ((rc = gitlib.git_revwalk_push(w, &head)))
+		st = read_failed(h, rc, "history");
 	git_oid oid;
-	while (!st && (rc = git_revwalk_next(&oid, w)) == 0) {
+	while (!st && (rc = gitlib.git_revwalk_next(&oid, w)) == 0) {
 		git_commit *c = NULL, *p = NULL;
 		git_tree *tree = NULL, *ptree = NULL;
 		git_diff *diff = NULL;
-		if (!(rc = git_commit_lookup(&c, h->repo, &oid)) && !(rc = git_commit_tree(&tree, c)) &&
-		    git_commit_parentcount(c) > 0 && !(rc = git_commit_parent(&p, c, 0)))
-			rc = git_commit_tree(&ptree, p);
+		if (!(rc = gitlib.git_commit_lookup(&c, h->repo, &oid)) && !(rc = gitlib.git_commit_tree(&tree, c)) &&
+		    gitlib.git_commit_parentcount(c) > 0 && !(rc = gitlib.git_commit_parent(&p, c, 0)))
+			rc = gitlib.git_commit_tree(&ptree, p);
 		git_diff_options o;
 		git_strarray spec;
 		char *one[1];
 		diff_options(&o, &spec, one);
 		if (!rc)
-			rc = git_diff_tree_to_tree(&diff, h->repo, ptree, tree, &o);
+			rc = gitlib.git_diff_tree_to_tree(&diff, h->repo, ptree, tree, &o);
 		if (rc)
-			st = git_failed(h, rc, "history");
+			st = read_failed(h, rc, "history");
 		struct side new;
 		side_init(&new, h->alloc);
-		size_t n = diff ? git_diff_num_deltas(diff) : 0;
+		size_t n = diff ? gitlib.git_diff_num_deltas(diff) : 0;
 		for (size_t i = 0; i < n && !st; i++) {
-			const git_diff_delta *d = git_diff_get_delta(diff, i);
+			const git_diff_delta *d = gitlib.git_diff_get_delta(diff, i);
 			if (d->status != GIT_DELTA_DELETED && blob_mode(d->new_file.mode) &&
 			    promise_path(d->new_file.path))
 				st = parse_blob(h, &new, d->new_file.path, &d->new_file.id);
 		}
 		if (!st && n) {
-			const git_signature *a = git_commit_author(c);
+			const git_signature *a = gitlib.git_commit_author(c);
 			int64_t secs = (int64_t)a->when.time + (int64_t)a->when.offset * 60;
 			int32_t day = (int32_t)(secs >= 0 ? secs / 86400 : -((-secs + 86399) / 86400));
 			for (size_t i = 0; i < new.ids.npromises && !st; i++) {
@@ -1200,15 +1268,15 @@ static enum history_status read_first(struct history *h)
 		}
 		side_release(&new, h->alloc);
 		arena_reset(&h->commit_ar);
-		git_diff_free(diff);
-		git_tree_free(tree);
-		git_tree_free(ptree);
-		git_commit_free(c);
-		git_commit_free(p);
+		gitlib.git_diff_free(diff);
+		gitlib.git_tree_free(tree);
+		gitlib.git_tree_free(ptree);
+		gitlib.git_commit_free(c);
+		gitlib.git_commit_free(p);
 	}
 	if (!st && rc != GIT_ITEROVER)
-		st = git_failed(h, rc, "history");
-	git_revwalk_free(w);
+		st = read_failed(h, rc, "history");
+	gitlib.git_revwalk_free(w);
 	return st;
 }
 

@@ -128,8 +128,9 @@ bool history_pr_mode(const struct history *h);
  * notes which promises of the changed files differ from REF. */
 analysis_record_fn history_on_record;
 /* Drop the diagnostics pull-request mode does not report: keep those of
- * promises added or changed since REF, every consistency finding of a
- * changed file, and the history rules' own findings. Keeps the order. */
+ * promises added or changed since REF (and of promises without an ID in a
+ * changed file), every consistency finding of a changed file, and every
+ * dropped-promise. Keeps the order. */
 void history_keep_changed(const struct history *h, struct diag_list *l);
 
 #endif
