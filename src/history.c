@@ -454,16 +454,16 @@ static int maybe_repository(const struct allocator *a, const char *dir)
 }
 
 /* Open the repository that holds the first scope path (a file's
- * directory; the current one for standard input). */
+ * directory). */
 static enum history_status open_repo(struct history *h)
 {
-	const char *start = h->nscope ? h->scope[0] : ".";
+	const char *start = h->nscope ? h->scope[0] : "."; /* the caller adds one */
 	struct buf dir;
 	buf_init(&dir, h->alloc);
 	struct stat sb;
 	int rc;
-	if (!strcmp(start, "-") || (stat(start, &sb) == 0 && S_ISDIR(sb.st_mode))) {
-		rc = buf_adds(&dir, strcmp(start, "-") ? start : ".");
+	if (stat(start, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		rc = buf_adds(&dir, start);
 	} else {
 		const char *slash = strrchr(start, '/');
 		rc = !slash ? buf_adds(&dir, ".") : slash == start ? buf_adds(&dir, "/")
@@ -504,7 +504,7 @@ static enum history_status relate_paths(struct history *h)
 	size_t kept = 0;
 	for (size_t i = 0; i < h->nscope; i++) {
 		char *rel;
-		if (repo_relative(h, strcmp(h->scope[i], "-") ? h->scope[i] : ".", &rel))
+		if (repo_relative(h, h->scope[i], &rel))
 			return HISTORY_NOMEM;
 		alloc_free(h->alloc, h->scope[i]);
 		if (rel)

@@ -57,8 +57,9 @@ enum history_status {
 struct history *history_new(const struct history_options *o, const struct allocator *alloc);
 void history_free(struct history *h);
 
-/* A path named on the command line ("." when none): its *.promise files
- * are what the history checks look at. -1 when out of memory. */
+/* A path named on the command line ("." when none; never "-"): its
+ * *.promise files are what the history checks look at. -1 when out of
+ * memory. */
 int history_add_scope(struct history *h, const char *path);
 /* A linted file and its index in the analysis ("-" for standard input).
  * -1 when out of memory. */

@@ -20,12 +20,18 @@ int lint_git_start(struct lint_git *g, struct lint_options *opt, char *const *ar
 	g->o.moves = opt->severity[RULE_MOVED_DUE] != SEV_OFF;
 	g->o.drops = opt->severity[RULE_DROPPED_PROMISE] != SEV_OFF;
 	g->o.first_committed = opt->severity[RULE_MISSING_MADE] != SEV_OFF;
-	if (g->off || (!g->o.moves && !g->o.drops && !g->o.first_committed && !g->o.changed_since))
+	/* Standard input has no place in the repository's history. */
+	int files = nargs == 0;
+	for (int i = 0; i < nargs; i++)
+		files += strcmp(args[i], "-") != 0;
+	if (g->off || !files ||
+	    (!g->o.moves && !g->o.drops && !g->o.first_committed && !g->o.changed_since))
 		return 0;
 	struct history *h = history_new(&g->o, NULL);
 	int rc = !h;
 	for (int i = 0; i < nargs && !rc; i++)
-		rc = history_add_scope(h, args[i]);
+		if (strcmp(args[i], "-"))
+			rc = history_add_scope(h, args[i]);
 	if (!rc && nargs == 0)
 		rc = history_add_scope(h, ".");
 	for (size_t i = 0; i < paths->len && !rc; i++)
@@ -42,7 +48,8 @@ int lint_git_start(struct lint_git *g, struct lint_options *opt, char *const *ar
 		return 0;
 	case HISTORY_SKIPPED:
 		if (!quiet)
-			fprintf(stderr, "promise: note: git-aware checks skipped: %s\n", history_why(h));
+			fprintf(stderr, "promise: note: git-aware checks skipped: %s%s\n", history_why(h),
+				g->o.changed_since ? "; every promise is reported" : "");
 		history_free(h);
 		return 0;
 	case HISTORY_NOMEM:

@@ -208,6 +208,12 @@ expect_grep "missing made: F-2 first committed 2026-09-20 (renames kept)" 'first
 n=$(grep -c 'first committed' "$TMP/out")
 [ "$n" = 2 ] && pass "missing made: an uncommitted promise gets the plain hint" || fail "missing made: $n dated hints" "$(cat "$TMP/out")"
 
+# Standard input has no history: linted as it is, quietly.
+cd "$TMP/drops"
+"$PROMISE" lint --base HEAD~3 - < acme.promise > "$TMP/out" 2> "$TMP/err"
+expect_no_grep "standard input: no history findings" 'dropped-promise|moved-due' "$TMP/out"
+expect_no_grep "standard input: no note" 'skipped' "$TMP/err"
+
 # --- where the checks cannot run ----------------------------------------------------
 mkdir "$TMP/plain" && rec N-1 2026-12-01 > "$TMP/plain/acme.promise"
 cd "$TMP/plain"
@@ -229,6 +235,8 @@ n=$(grep -c 'note: git-aware checks skipped' "$TMP/err")
 [ "$n" = 1 ] && pass "shallow clone without the base: said once" || fail "shallow: said $n times" "$(cat "$TMP/err")"
 expect_grep "shallow clone: says why" "skipped: --base 'HEAD~2' is not in this shallow clone" "$TMP/err"
 cp "$TMP/out" "$TMP/shallow.out"; shallow_rc=$rc
+lint --changed-since HEAD~1
+expect_grep "shallow clone, pr mode: says that everything is reported" 'every promise is reported' "$TMP/err"
 lint --no-git
 [ "$rc" = "$shallow_rc" ] && pass "shallow clone: the exit status is unaffected" || fail "shallow: exit $shallow_rc vs $rc"
 expect_same "shallow clone: everything else is reported as without git" "$TMP/out" "$TMP/shallow.out"
