@@ -18,7 +18,7 @@
 
 /* Every libgit2 function the project calls. */
 #define GITLIB_FUNCTIONS(X)                                                                     \
-	X(git_libgit2_init) X(git_libgit2_shutdown) X(git_error_last)                           \
+	X(git_libgit2_init) X(git_libgit2_shutdown) X(git_libgit2_opts) X(git_error_last)       \
 	X(git_repository_open_ext) X(git_repository_free) X(git_repository_workdir)             \
 	X(git_repository_is_bare) X(git_repository_is_shallow) X(git_repository_head_unborn)   \
 	X(git_reference_name_to_id) X(git_revparse_single) X(git_merge_base)                    \

@@ -44,7 +44,6 @@ struct rec_state {
 	int32_t due;              /* FACT_NO_DATE unless a valid date */
 	uint32_t reneg;           /* renegotiated entries */
 	enum status_kind status;
-	uint64_t hash;            /* of the record's lines */
 };
 
 /* One promise on one side of a commit's change, while its blob lives. */
@@ -61,6 +60,13 @@ struct side {
 	struct facts ids;
 	struct side_rec *recs;
 	size_t cap;
+};
+
+/* A blob parsed for the new side of the last commit: the next commit's
+ * old side is usually the same blob, and is not parsed again. */
+struct parsed {
+	git_oid oid;
+	const struct chunk_model *m;
 };
 
 struct move {
@@ -106,6 +112,9 @@ struct history {
 	struct buf why;
 	struct arena strings;     /* paths, headers, commit names */
 	struct arena commit_ar;   /* blobs and models of one commit */
+	struct arena prev_ar;     /* ... and of the commit before it */
+	struct parsed *prev, *cur;/* new sides parsed, in prev_ar and commit_ar */
+	size_t nprev, ncur, cap_cur;
 	char **scope;             /* repo-relative prefixes; "" is everything */
 	size_t nscope, cap_scope;
 	bool scope_outside;       /* a scope path lies outside the repository */
@@ -252,7 +261,6 @@ static struct rec_state record_state(const struct chunk_model *m, const struct r
 	for (uint32_t i = r->field_first; i < r->field_first + r->field_count; i++)
 		s.reneg += m->fields[i].key == KEY_RENEGOTIATED;
 	s.status = r->status.kind;
-	s.hash = record_hash(m, r);
 	return s;
 }
 
@@ -283,6 +291,7 @@ struct history *history_new(const struct history_options *o, const struct alloca
 	buf_init(&h->why, alloc);
 	arena_init(&h->strings, alloc);
 	arena_init(&h->commit_ar, alloc);
+	arena_init(&h->prev_ar, alloc);
 	facts_init(&h->ids, alloc);
 	facts_init(&h->first, alloc);
 	facts_init(&h->ref_ids, alloc);
@@ -316,6 +325,7 @@ void history_free(struct history *h)
 	facts_release(&h->changed_ids);
 	arena_release(&h->strings);
 	arena_release(&h->commit_ar);
+	arena_release(&h->prev_ar);
 	buf_release(&h->why);
 	if (h->repo)
 		gitlib.git_repository_free(h->repo);
@@ -482,6 +492,9 @@ static enum history_status open_repo(struct history *h)
 		return set_why(h, HISTORY_ERROR, "cannot start libgit2: %s", lib_why());
 	}
 	h->git_inited = true;
+	/* Objects are only read here, and every read blob would be hashed
+	 * again to check it: a third of the time of a walk. */
+	gitlib.git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
 	int err = gitlib.git_repository_open_ext(&h->repo, buf_str(&dir), GIT_REPOSITORY_OPEN_FROM_ENV, NULL);
 	enum history_status st = HISTORY_OK;
 	if (err == GIT_ENOTFOUND)
@@ -548,28 +561,21 @@ static const struct side_rec *side_find(const struct side *s, const char *id, si
 	return i < 0 ? NULL : &s->recs[i];
 }
 
-/* Parse a file's bytes (copied into the commit arena) into side `s`. */
-static enum history_status parse_into(struct history *h, struct side *s, const char *path,
-				      const void *data, size_t len)
+static uint64_t rec_hash(const struct side_rec *s) { return record_hash(s->m, s->r); }
+
+/* The promises of a parsed file into side `s`. */
+static enum history_status add_records(struct history *h, struct side *s,
+				       const struct chunk_model *m, const char *path)
 {
-	if (len > MAX_BLOB)
-		return set_why(h, HISTORY_ERROR, "'%s' in git history is larger than 2 GiB", path);
-	unsigned char *copy = arena_alloc(&h->commit_ar, len + 1);
 	char *pcopy = arena_strndup(&h->commit_ar, path, strlen(path));
-	struct chunk_model *m = arena_alloc(&h->commit_ar, sizeof *m);
-	if (!copy || !pcopy || !m)
-		return HISTORY_NOMEM;
-	if (len)
-		memcpy(copy, data, len);
-	copy[len] = '\0';
-	if (parse_chunk(&h->commit_ar, copy, (uint32_t)len, 1, true, m))
+	if (!pcopy)
 		return HISTORY_NOMEM;
 	for (uint32_t i = 0; i < m->nrecords; i++) {
 		const struct record *r = &m->records[i];
 		if ((r->flags & RECORD_BAD_HEADER) || !r->id.len)
 			continue;
-		long k = facts_add_promise(&s->ids, (const char *)copy + r->id.off, r->id.len, 0, r->line,
-					   FACT_NO_DATE, r->status.kind);
+		long k = facts_add_promise(&s->ids, (const char *)m->buf + r->id.off, r->id.len, 0,
+					   r->line, FACT_NO_DATE, r->status.kind);
 		if (k < 0 || grow(h->alloc, &s->recs, &s->cap, (size_t)k + 1, sizeof *s->recs))
 			return HISTORY_NOMEM;
 		s->recs[k].st = record_state(m, r);
@@ -580,17 +586,78 @@ static enum history_status parse_into(struct history *h, struct side *s, const c
 	return HISTORY_OK;
 }
 
-static enum history_status parse_blob(struct history *h, struct side *s, const char *path,
-				      const git_oid *id)
+/* Parse a file's bytes (copied into the commit arena). */
+static enum history_status parse_bytes(struct history *h, const char *path, const void *data,
+				       size_t len, const struct chunk_model **out)
 {
-	git_blob *blob;
-	int rc = gitlib.git_blob_lookup(&blob, h->repo, id);
-	if (rc)
-		return read_failed(h, rc, path);
-	enum history_status st = parse_into(h, s, path, gitlib.git_blob_rawcontent(blob),
-					    (size_t)gitlib.git_blob_rawsize(blob));
-	gitlib.git_blob_free(blob);
-	return st;
+	if (len > MAX_BLOB)
+		return set_why(h, HISTORY_ERROR, "'%s' in git history is larger than 2 GiB", path);
+	unsigned char *copy = arena_alloc(&h->commit_ar, len + 1);
+	struct chunk_model *m = arena_alloc(&h->commit_ar, sizeof *m);
+	if (!copy || !m)
+		return HISTORY_NOMEM;
+	if (len)
+		memcpy(copy, data, len);
+	copy[len] = '\0';
+	if (parse_chunk(&h->commit_ar, copy, (uint32_t)len, 1, true, m))
+		return HISTORY_NOMEM;
+	*out = m;
+	return HISTORY_OK;
+}
+
+/* A blob into side `s`: parsed, or taken from the last commit's new side.
+ * With `remember`, it is offered to the next commit in turn. */
+static enum history_status parse_blob(struct history *h, struct side *s, const char *path,
+				      const git_oid *id, bool remember)
+{
+	const struct chunk_model *m = NULL;
+	for (size_t i = 0; i < h->nprev && !m; i++)
+		if (gitlib.git_oid_equal(&h->prev[i].oid, id))
+			m = h->prev[i].m;
+	if (!m) {
+		git_blob *blob;
+		int rc = gitlib.git_blob_lookup(&blob, h->repo, id);
+		if (rc)
+			return read_failed(h, rc, path);
+		enum history_status st = parse_bytes(h, path, gitlib.git_blob_rawcontent(blob),
+						     (size_t)gitlib.git_blob_rawsize(blob), &m);
+		gitlib.git_blob_free(blob);
+		if (st)
+			return st;
+	}
+	if (remember) {
+		if (h->ncur == h->cap_cur) {
+			size_t nc = h->cap_cur ? h->cap_cur * 2 : 8;
+			struct parsed *np = arena_grow(&h->commit_ar, h->cur, sizeof *np, h->ncur, nc);
+			if (!np)
+				return HISTORY_NOMEM;
+			h->cur = np;
+			h->cap_cur = nc;
+		}
+		gitlib.git_oid_cpy(&h->cur[h->ncur].oid, id);
+		h->cur[h->ncur++].m = m;
+	}
+	return add_records(h, s, m, path);
+}
+
+/* The commit is done: its memory becomes the previous commit's, and the
+ * one before that is freed. `keep` false forgets both. */
+static void next_commit(struct history *h, bool keep)
+{
+	arena_reset(&h->prev_ar);
+	if (keep) {
+		struct arena t = h->prev_ar;
+		h->prev_ar = h->commit_ar;
+		h->commit_ar = t;
+		h->prev = h->cur;
+		h->nprev = h->ncur;
+	} else {
+		arena_reset(&h->commit_ar);
+		h->prev = NULL;
+		h->nprev = 0;
+	}
+	h->cur = NULL;
+	h->ncur = h->cap_cur = 0;
 }
 
 static enum history_status parse_workfile(struct history *h, struct side *s, const char *path)
@@ -607,7 +674,10 @@ static enum history_status parse_workfile(struct history *h, struct side *s, con
 		else if (errno != ENOENT) /* gone since the diff: simply absent */
 			st = set_why(h, HISTORY_ERROR, "cannot read '%s': %s", buf_str(&abs), strerror(errno));
 	} else {
-		st = parse_into(h, s, path, data.data ? data.data : "", data.len);
+		const struct chunk_model *m;
+		st = parse_bytes(h, path, data.data ? data.data : "", data.len, &m);
+		if (!st)
+			st = add_records(h, s, m, path);
 	}
 	buf_release(&abs);
 	buf_release(&data);
@@ -634,14 +704,14 @@ static enum history_status read_sides(struct history *h, git_diff *diff, bool wo
 			       blob_mode(d->old_file.mode);
 		bool has_new = d->status != GIT_DELTA_DELETED && blob_mode(d->new_file.mode);
 		if (has_old && promise_path(op))
-			st = parse_blob(h, old, op, &d->old_file.id);
+			st = parse_blob(h, old, op, &d->old_file.id, false);
 		if (!st && has_new && promise_path(np))
-			st = workdir ? parse_workfile(h, new, np) : parse_blob(h, new, np, &d->new_file.id);
+			st = workdir ? parse_workfile(h, new, np) : parse_blob(h, new, np, &d->new_file.id, true);
 		if (!st && other && promise_path(np)) {
 			git_tree_entry *e;
 			if (gitlib.git_tree_entry_bypath(&e, other, np) == 0) {
 				if (blob_mode((uint16_t)gitlib.git_tree_entry_filemode(e)))
-					st = parse_blob(h, oth, np, gitlib.git_tree_entry_id(e));
+					st = parse_blob(h, oth, np, gitlib.git_tree_entry_id(e), false);
 				gitlib.git_tree_entry_free(e);
 			}
 		}
@@ -722,7 +792,7 @@ static enum history_status compare_sides(struct history *h, int32_t slot, const 
 			t->base_open = o && is_open(o->st.status);
 		}
 		const struct side_rec *x = merge ? side_find(oth, id, len) : NULL;
-		bool from_other = x && x->st.hash == n->st.hash;
+		bool from_other = x && rec_hash(x) == rec_hash(n);
 		if (o && !from_other) {
 			if (o->st.due != FACT_NO_DATE && n->st.due != FACT_NO_DATE && o->st.due != n->st.due &&
 			    add_move(h, t, slot, o->st.due, n->st.due))
@@ -796,7 +866,7 @@ static enum history_status run_diff(struct history *h, git_diff *diff, bool work
 	side_release(&old, h->alloc);
 	side_release(&new, h->alloc);
 	side_release(&oth, h->alloc);
-	arena_reset(&h->commit_ar);
+	next_commit(h, true);
 	return st;
 }
 
@@ -1090,7 +1160,7 @@ static enum history_status read_changed_since(struct history *h, const git_oid *
 			st = HISTORY_NOMEM;
 		if (!st && d->status != GIT_DELTA_ADDED && d->status != GIT_DELTA_UNTRACKED &&
 		    blob_mode(d->old_file.mode) && promise_path(d->old_file.path))
-			st = parse_blob(h, &old, d->old_file.path, &d->old_file.id);
+			st = parse_blob(h, &old, d->old_file.path, &d->old_file.id, false);
 	}
 	/* Keep only IDs and hashes: the blobs go with the commit arena. */
 	for (size_t i = 0; i < old.ids.npromises && !st; i++) {
@@ -1100,10 +1170,10 @@ static enum history_status read_changed_since(struct history *h, const git_oid *
 		if (k < 0 || grow(h->alloc, &h->ref_hash, &h->cap_ref, (size_t)k + 1, sizeof *h->ref_hash))
 			st = HISTORY_NOMEM;
 		else
-			h->ref_hash[k] = old.recs[i].st.hash;
+			h->ref_hash[k] = rec_hash(&old.recs[i]);
 	}
 	side_release(&old, h->alloc);
-	arena_reset(&h->commit_ar);
+	next_commit(h, false);
 	gitlib.git_diff_free(diff);
 	for (size_t i = 0; i < h->nfiles && !st; i++) {
 		const char *rel = h->files[i].rel;
@@ -1252,7 +1322,7 @@ static enum history_status read_first(struct history *h)
 			const git_diff_delta *d = gitlib.git_diff_get_delta(diff, i);
 			if (d->status != GIT_DELTA_DELETED && blob_mode(d->new_file.mode) &&
 			    promise_path(d->new_file.path))
-				st = parse_blob(h, &new, d->new_file.path, &d->new_file.id);
+				st = parse_blob(h, &new, d->new_file.path, &d->new_file.id, false);
 		}
 		if (!st && n) {
 			const git_signature *a = gitlib.git_commit_author(c);
@@ -1267,7 +1337,7 @@ static enum history_status read_first(struct history *h)
 			}
 		}
 		side_release(&new, h->alloc);
-		arena_reset(&h->commit_ar);
+		next_commit(h, false);
 		gitlib.git_diff_free(diff);
 		gitlib.git_tree_free(tree);
 		gitlib.git_tree_free(ptree);
@@ -1316,18 +1386,24 @@ const char *history_made_hint(struct history *h, const struct chunk_model *m,
 	return out;
 }
 
+/* A linted file's entry: files are noted in index order, so this is
+ * usually a direct hit. */
+static const struct linted *linted_file(const struct history *h, uint32_t file)
+{
+	if (file < h->nfiles && h->files[file].file == file)
+		return &h->files[file];
+	for (size_t i = 0; i < h->nfiles; i++)
+		if (h->files[i].file == file)
+			return &h->files[i];
+	return NULL;
+}
+
 int history_on_record(void *ctx, uint32_t file, const struct chunk_model *m, const struct record *r)
 {
 	struct history *h = ctx;
-	if (!h->pr_mode || !r->id.len || (r->flags & RECORD_BAD_HEADER))
+	const struct linted *l = linted_file(h, file);
+	if (!h->pr_mode || !r->id.len || (r->flags & RECORD_BAD_HEADER) || (l && !l->changed))
 		return 0;
-	for (size_t i = 0; i < h->nfiles; i++) {
-		if (h->files[i].file != file)
-			continue;
-		if (!h->files[i].changed)
-			return 0;
-		break;
-	}
 	const char *id = (const char *)m->buf + r->id.off;
 	long k = facts_find(&h->ref_ids, id, r->id.len);
 	if (k >= 0 && h->ref_hash[k] == record_hash(m, r))
@@ -1340,10 +1416,8 @@ int history_on_record(void *ctx, uint32_t file, const struct chunk_model *m, con
 
 static bool file_changed(const struct history *h, uint32_t file)
 {
-	for (size_t i = 0; i < h->nfiles; i++)
-		if (h->files[i].file == file)
-			return h->files[i].changed;
-	return true; /* not a linted file: a dropped promise's old place */
+	const struct linted *l = linted_file(h, file);
+	return !l || l->changed; /* not linted: a dropped promise's old place */
 }
 
 void history_keep_changed(const struct history *h, struct diag_list *l)
