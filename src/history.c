@@ -117,11 +117,10 @@ struct history {
 	size_t nprev, ncur, cap_cur;
 	char **scope;             /* repo-relative prefixes; "" is everything */
 	size_t nscope, cap_scope;
-	bool scope_outside;       /* a scope path lies outside the repository */
 	struct linted *files;
 	size_t nfiles, cap_files;
 	/* the range */
-	char *base_short;
+	const char *base_short;   /* in strings; NULL when there is no base */
 	struct commit_slot *commits;
 	size_t ncommits, cap_commits;
 	struct facts ids;         /* every promise seen in the range */
@@ -360,7 +359,6 @@ int history_note_file(struct history *h, uint32_t file, const char *path)
 }
 
 const char *history_why(const struct history *h) { return buf_str(&h->why); }
-const char *history_workdir(const struct history *h) { return h->workdir ? h->workdir : ""; }
 bool history_failed(const struct history *h) { return h->failed; }
 bool history_pr_mode(const struct history *h) { return h->pr_mode; }
 
@@ -401,8 +399,8 @@ static char *real_dir(const struct allocator *a, const char *path)
 	return c;
 }
 
-/* Whether `dir` (real) or a directory above it, short of the entries of
- * GIT_CEILING_DIRECTORIES, holds a .git: where git would look. */
+/* Whether dir[0..n) (a real path) is one of the colon-separated entries of
+ * GIT_CEILING_DIRECTORIES, above which git does not look. */
 static bool ceiling(const char *ceil, const char *dir, size_t n)
 {
 	while (ceil && *ceil) {
@@ -521,9 +519,7 @@ static enum history_status relate_paths(struct history *h)
 			return HISTORY_NOMEM;
 		alloc_free(h->alloc, h->scope[i]);
 		if (rel)
-			h->scope[kept++] = rel;
-		else
-			h->scope_outside = true;
+			h->scope[kept++] = rel; /* paths outside the repository drop out */
 	}
 	h->nscope = kept;
 	for (size_t i = 0; i < h->nfiles; i++) {
@@ -1207,7 +1203,7 @@ enum history_status history_read(struct history *h)
 		bool has_base;
 		if ((st = find_base(h, &head, &base, &has_base)))
 			return st;
-		if (has_base && (st = short_name(h, &base, (const char **)&h->base_short, NULL)))
+		if (has_base && (st = short_name(h, &base, &h->base_short, NULL)))
 			return st;
 		if ((st = walk_range(h, &head, &base, has_base)))
 			return st;

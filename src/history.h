@@ -69,8 +69,6 @@ int history_note_file(struct history *h, uint32_t file, const char *path);
 enum history_status history_read(struct history *h);
 /* Why history_read() skipped or failed, for a note or an error message. */
 const char *history_why(const struct history *h);
-/* The repository's working directory ("" before history_read()). */
-const char *history_workdir(const struct history *h);
 
 /* An unrecorded change of a promise's due date. */
 struct history_move {
