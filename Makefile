@@ -17,7 +17,7 @@ COMMIT   := $(shell git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
 
 WARN           = -std=c17 -Wall -Wextra -Wpedantic -Werror
 PROMISE_CFLAGS = $(WARN) -D_GNU_SOURCE -Isrc -I$(BUILD)/gen -MMD -MP
-LIBS           = -ljansson -lutf8proc -linih -lm
+LIBS           = -ljansson -lutf8proc -linih -ldl -lm
 RE2CFLAGS      = -W -Werror --no-generation-date --no-version
 
 ifeq ($(V),1)

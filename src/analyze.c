@@ -76,7 +76,8 @@ static int hold(struct analysis *a, const struct diag *d)
 	struct diag c = *d;
 	c.message = arena_strndup(&a->chunk_arena, d->message, strlen(d->message));
 	c.promise = d->promise ? arena_strndup(&a->chunk_arena, d->promise, strlen(d->promise)) : NULL;
-	if (!c.message || (d->promise && !c.promise))
+	c.hint = d->hint ? arena_strndup(&a->chunk_arena, d->hint, strlen(d->hint)) : NULL;
+	if (!c.message || (d->promise && !c.promise) || (d->hint && !c.hint))
 		return -1;
 	c.order = a->npending;
 	a->pending[a->npending++] = c;

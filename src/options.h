@@ -8,6 +8,7 @@
 #include "rules.h"
 
 struct config;
+struct history;
 
 struct lint_options {
 	int32_t today;                        /* day number (date.h) */
@@ -16,6 +17,7 @@ struct lint_options {
 	uint32_t chunk_size;                  /* bytes read at a time; 0: default */
 	int language;                         /* enum lang of promise texts; -1 auto */
 	const struct config *config;          /* people, vague words (config.h); NULL none */
+	struct history *history;              /* git history facts; NULL: none */
 };
 
 /* Defaults: every rule at its default severity, a 3-day window. */

@@ -43,6 +43,8 @@ enum rule_id {
 	RULE_UNKNOWN_PERSON,
 	RULE_UNUSED_SUPPRESSION,
 	RULE_INVALID_SUPPRESSION,
+	RULE_MOVED_DUE,
+	RULE_DROPPED_PROMISE,
 	RULE_COUNT
 };
 
@@ -89,9 +91,8 @@ struct rule_ctx {
 	void *sink_data;
 };
 
-/* Report a finding at span `at` on line `line` of the chunk. `hint` is a
- * string with static storage (it is not copied), or NULL. The message is
- * formatted printf-style and copied. */
+/* Report a finding at span `at` on line `line` of the chunk. `hint` may be
+ * NULL. The message is formatted printf-style; both are copied. */
 void rule_report(struct rule_ctx *c, enum rule_id rule, uint32_t line, struct span at,
 		 const char *hint, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 

@@ -13,6 +13,7 @@ extern const struct rule rule_syntax_error, rule_invalid_date, rule_date_order,
 	rule_reciprocal_overdue, rule_overdue, rule_due_soon, rule_broken_without_recovery,
 	rule_kept_late;
 extern const struct rule rule_unknown_person, rule_unused_suppression, rule_invalid_suppression;
+extern const struct rule rule_moved_due, rule_dropped_promise;
 
 const struct rule *const rule_table[RULE_COUNT] = {
 	[RULE_SYNTAX_ERROR] = &rule_syntax_error,
@@ -41,6 +42,8 @@ const struct rule *const rule_table[RULE_COUNT] = {
 	[RULE_UNKNOWN_PERSON] = &rule_unknown_person,
 	[RULE_UNUSED_SUPPRESSION] = &rule_unused_suppression,
 	[RULE_INVALID_SUPPRESSION] = &rule_invalid_suppression,
+	[RULE_MOVED_DUE] = &rule_moved_due,
+	[RULE_DROPPED_PROMISE] = &rule_dropped_promise,
 };
 
 int rule_lookup(const char *s)
