@@ -12,6 +12,7 @@ extern const struct rule rule_syntax_error, rule_invalid_date, rule_date_order,
 	rule_missing_made, rule_not_recorded, rule_unreciprocated, rule_dangling_reference,
 	rule_reciprocal_overdue, rule_overdue, rule_due_soon, rule_broken_without_recovery,
 	rule_kept_late;
+extern const struct rule rule_over_committed, rule_habitual_extra;
 
 const struct rule *const rule_table[RULE_COUNT] = {
 	[RULE_SYNTAX_ERROR] = &rule_syntax_error,
@@ -37,6 +38,8 @@ const struct rule *const rule_table[RULE_COUNT] = {
 	[RULE_DUE_SOON] = &rule_due_soon,
 	[RULE_BROKEN_WITHOUT_RECOVERY] = &rule_broken_without_recovery,
 	[RULE_KEPT_LATE] = &rule_kept_late,
+	[RULE_OVER_COMMITTED] = &rule_over_committed,
+	[RULE_HABITUAL_EXTRA] = &rule_habitual_extra,
 };
 
 int rule_lookup(const char *s)
@@ -62,6 +65,8 @@ void lint_options_init(struct lint_options *o, int32_t today)
 	o->today = today;
 	o->due_soon_days = 3;
 	o->language = -1;
+	o->capacity = 5;
+	o->capacity_window_days = 14;
 	for (int i = 0; i < RULE_COUNT; i++)
 		o->severity[i] = rule_table[i]->severity;
 }
