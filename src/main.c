@@ -22,6 +22,10 @@ static const struct {
 	{ "lint", cmd_lint, "check promise files and report problems" },
 	{ "rules", cmd_rules, "list the rules" },
 	{ "explain", cmd_explain, "explain one rule, with a bad and a good example" },
+	{ "list", cmd_list, "list promises by due date, filtered (table, json, csv)" },
+	{ "agenda", cmd_agenda, "per person: overdue, due this week and next week" },
+	{ "report", cmd_report, "write an HTML report: trust per relationship, load per person" },
+	{ "export", cmd_export, "export open promises as an iCalendar file" },
 };
 
 void cli_error(const char *fmt, ...)
