@@ -181,9 +181,7 @@ static void print_agenda(const struct agenda *g, const struct ledger_promise **s
 		fprintf(g->out, "Agenda for week %d of %d, Monday %s to Sunday %s; today is %s %s.\n", week,
 			year, mon, sun, dow, today);
 	if (!n) {
-		fputs(g->markdown ? "\nNothing is overdue, and nothing falls due this week or next.\n"
-				  : "\nNothing is overdue, and nothing falls due this week or next.\n",
-		      g->out);
+		fputs("\nNothing is overdue, and nothing falls due this week or next.\n", g->out);
 		return;
 	}
 	for (size_t i = 0, j; i < n; i = j) {

@@ -30,16 +30,22 @@ void ledger_release(struct ledger *l)
 	memset(l, 0, sizeof *l);
 }
 
+static const char *clean(struct ledger *l, const char *s, size_t n);
+
 int ledger_set_files(struct ledger *l, char *const *names, size_t n)
 {
 	const char **files = alloc_mem(l->alloc, (n ? n : 1) * sizeof *files);
 	if (!files)
 		return -1;
-	for (size_t i = 0; i < n; i++)
-		if (!(files[i] = arena_strndup(&l->strings, names[i], strlen(names[i])))) {
+	for (size_t i = 0; i < n; i++) {
+		size_t len = strlen(names[i]);
+		const char *copy = arena_strndup(&l->strings, names[i], len);
+		/* A path is bytes; what is shown of it must be text. */
+		if (!copy || !(files[i] = clean(l, copy, len))) {
 			alloc_free(l->alloc, files);
 			return -1;
 		}
+	}
 	alloc_free(l->alloc, l->files);
 	l->files = files;
 	l->nfiles = n;

@@ -51,7 +51,7 @@ struct ledger {
 	struct arena strings;
 	struct ledger_promise *items;
 	size_t len, cap;
-	const char **files;       /* display names, by file index */
+	const char **files;       /* display names, by file index (valid UTF-8) */
 	size_t nfiles;
 };
 
@@ -61,7 +61,8 @@ void ledger_release(struct ledger *l);
 /* An analysis_record_fn (analyze.h) with the ledger as ctx: copies one
  * record. Nonzero when out of memory. */
 int ledger_on_record(void *ctx, uint32_t file, const struct chunk_model *m, const struct record *r);
-/* Copy the analysis' file names (index i names file i). -1 when out of memory. */
+/* Copy the analysis' file names (index i names file i), invalid UTF-8
+ * shown as U+FFFD. -1 when out of memory. */
 int ledger_set_files(struct ledger *l, char *const *names, size_t n);
 
 /* How a promise ended, as the trust balance counts it. */

@@ -151,6 +151,13 @@ if [ "$(wc -l < "$TMP/out")" -eq 2 ]; then pass "one promise: one row"; else fai
 expect_status "standard input" 0 sh -c "\"$PROMISE\" list -f csv - < \"$TMP/quotes.promise\""
 expect_grep "standard input: named <stdin>" ',<stdin>,1' "$TMP/out"
 
+# A path that is not UTF-8 is shown with U+FFFD, so JSON stays valid.
+bad=$(printf 'bad\377dir')
+mkdir -p "$TMP/$bad" && cp "$TMP/quotes.promise" "$TMP/$bad/"
+"$PROMISE" list -f json "$TMP/$bad" > "$TMP/bad.json"
+if "$PY" -c 'import json,sys; assert "bad\ufffddir" in json.load(open(sys.argv[1]))[0]["file"]' "$TMP/bad.json" 2> "$TMP/err"; then
+	pass "json: a file name that is not UTF-8"; else fail "json: a file name that is not UTF-8" "$(cat "$TMP/err" "$TMP/bad.json")"; fi
+
 # --- errors -----------------------------------------------------------------------------
 expect_status "missing path: exit 2" 2 "$PROMISE" list "$TMP/nope.promise" "$TMP/quotes.promise"
 expect_grep "missing path: named with the reason" "cannot read '$TMP/nope.promise': No such file or directory" "$TMP/err"
@@ -160,5 +167,7 @@ expect_status "bad --due-within" 2 "$PROMISE" list --due-within 3x samples/
 expect_grep "bad --due-within: names the value" "'3x'" "$TMP/err"
 expect_status "bad --status" 2 "$PROMISE" list --status done samples/
 expect_status "bad --today" 2 "$PROMISE" list --today 2026-13-01 samples/
+expect_status "promise --help lists the commands" 0 "$PROMISE" --help
+for c in list agenda report export; do expect_grep "promise --help: $c" "^  $c " "$TMP/out"; done
 expect_status "list --help" 0 "$PROMISE" list --help
 expect_grep "list --help: usage" '^usage: promise list' "$TMP/out"
