@@ -108,7 +108,8 @@ static int collect_party_facts(struct analysis *a, struct rule_ctx *c, uint32_t 
 	const struct field *by = model_field(m, r, KEY_BY), *due = model_field(m, r, KEY_DUE);
 	if (o->severity[RULE_OVER_COMMITTED] != SEV_OFF && by && due && is_open(r) &&
 	    due->date.status == DATE_OK && due->date.day <= o->today + o->capacity_window_days) {
-		if (fieldtext_join(&a->scratch, m, by, 0, &s, &n) || party_name(&a->scratch, s, n, &who))
+		if (fieldtext_join(&a->scratch, m, by, 0, &s, &n) ||
+		    party_name(&a->scratch, &a->scratch, s, n, &who))
 			return -1;
 		const struct field *made = model_field(m, r, KEY_MADE);
 		struct load_fact l = { who.key, who.display, idx,
@@ -121,7 +122,8 @@ static int collect_party_facts(struct analysis *a, struct rule_ctx *c, uint32_t 
 	const struct field *to = model_field(m, r, KEY_TO);
 	if (o->severity[RULE_HABITUAL_EXTRA] == SEV_OFF || !to || r->first[KEY_EXTRA] < 0)
 		return 0;
-	if (fieldtext_join(&a->scratch, m, to, 0, &s, &n) || party_name(&a->scratch, s, n, &who))
+	if (fieldtext_join(&a->scratch, m, to, 0, &s, &n) ||
+	    party_name(&a->scratch, &a->scratch, s, n, &who))
 		return -1;
 	for (uint32_t i = (uint32_t)r->first[KEY_EXTRA]; i < r->field_first + r->field_count && who.key_len; i++) {
 		const struct field *f = &m->fields[i];

@@ -101,7 +101,7 @@ int cli_ledger_load(struct ledger *l, char **argv, int argc, const char *stdin_n
 const char *cli_ledger_name(struct ledger *l, const char *name)
 {
 	struct party_name n;
-	if (party_name(&l->strings, name, (uint32_t)strlen(name), &n)) {
+	if (party_name(&l->strings, &l->scratch, name, (uint32_t)strlen(name), &n)) {
 		cli_error("out of memory");
 		return NULL;
 	}

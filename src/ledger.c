@@ -20,6 +20,7 @@ void ledger_init(struct ledger *l, const struct allocator *alloc)
 	memset(l, 0, sizeof *l);
 	l->alloc = alloc ? alloc : alloc_default();
 	arena_init(&l->strings, l->alloc);
+	arena_init(&l->scratch, l->alloc);
 }
 
 void ledger_release(struct ledger *l)
@@ -27,6 +28,7 @@ void ledger_release(struct ledger *l)
 	alloc_free(l->alloc, l->items);
 	alloc_free(l->alloc, l->files);
 	arena_release(&l->strings);
+	arena_release(&l->scratch);
 	memset(l, 0, sizeof *l);
 }
 
@@ -125,7 +127,7 @@ static int copy_name(struct ledger *l, const struct chunk_model *m, const struct
 	uint32_t n;
 	if (join(l, m, f, 0, text, &n))
 		return -1;
-	return party_name(&l->strings, *text, n, name);
+	return party_name(&l->strings, &l->scratch, *text, n, name);
 }
 
 static int copy_entries(struct ledger *l, const struct chunk_model *m, const struct record *r,
@@ -160,6 +162,7 @@ static int copy_entries(struct ledger *l, const struct chunk_model *m, const str
 int ledger_on_record(void *ctx, uint32_t file, const struct chunk_model *m, const struct record *r)
 {
 	struct ledger *l = ctx;
+	arena_reset(&l->scratch);
 	if (l->len == l->cap) {
 		size_t nc = l->cap ? l->cap * 2 : 256;
 		struct ledger_promise *items = alloc_resize(l->alloc, l->items, nc * sizeof *items);
@@ -236,11 +239,18 @@ const char *ledger_status_name(enum status_kind s)
 	}
 }
 
+/* A due as minutes; a date without a time counts as the end of its day. */
+static int64_t due_key(const struct ledger_promise *p)
+{
+	if (p->due == LEDGER_NO_DATE)
+		return INT64_MAX;
+	return (int64_t)p->due * 1441 + (p->due_minute < 0 ? 1440 : p->due_minute);
+}
+
 static int by_due(const void *pa, const void *pb)
 {
 	const struct ledger_promise *a = pa, *b = pb;
-	int64_t ka = a->due == LEDGER_NO_DATE ? INT64_MAX : (int64_t)a->due * 1441 + (a->due_minute < 0 ? 1440 : a->due_minute);
-	int64_t kb = b->due == LEDGER_NO_DATE ? INT64_MAX : (int64_t)b->due * 1441 + (b->due_minute < 0 ? 1440 : b->due_minute);
+	int64_t ka = due_key(a), kb = due_key(b);
 	if (ka != kb)
 		return ka < kb ? -1 : 1;
 	int c = strcmp(a->id, b->id);

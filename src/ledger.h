@@ -49,6 +49,7 @@ struct ledger_promise {
 struct ledger {
 	const struct allocator *alloc;
 	struct arena strings;
+	struct arena scratch;     /* reset for every record */
 	struct ledger_promise *items;
 	size_t len, cap;
 	const char **files;       /* display names, by file index (valid UTF-8) */

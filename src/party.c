@@ -12,7 +12,8 @@
 
 static int is_blank(unsigned char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
-int party_name(struct arena *ar, const char *s, uint32_t len, struct party_name *out)
+int party_name(struct arena *ar, struct arena *scratch, const char *s, uint32_t len,
+	       struct party_name *out)
 {
 	char *d = arena_alloc(ar, (size_t)len + 1);
 	if (!d)
@@ -39,11 +40,13 @@ int party_name(struct arena *ar, const char *s, uint32_t len, struct party_name 
 	d[n] = '\0';
 
 	struct folded f;
-	if (textnorm_fold(ar, (const unsigned char *)d, n, &f))
+	if (textnorm_fold(scratch, (const unsigned char *)d, n, &f))
+		return -1;
+	out->key = scratch == ar ? (const char *)f.text : arena_strndup(ar, (const char *)f.text, f.len);
+	if (!out->key)
 		return -1;
 	out->display = d;
 	out->display_len = n;
-	out->key = (const char *)f.text;
 	out->key_len = f.len;
 	return 0;
 }

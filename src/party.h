@@ -7,7 +7,7 @@
  * names with the same key are the same person or party. Its *display* form
  * is the name as written without the addresses and with blanks collapsed.
  * A parenthesised part ("(Acme BV)") is kept in both: it tells two people
- * of the same name apart. Results live in the given arena. */
+ * of the same name apart. */
 #ifndef PROMISE_PARTY_H
 #define PROMISE_PARTY_H
 
@@ -22,8 +22,12 @@ struct party_name {
 	uint32_t display_len;
 };
 
-/* Both forms of the name in (s, len). -1 when out of memory. */
-int party_name(struct arena *ar, const char *s, uint32_t len, struct party_name *out);
+/* Both forms of the name in (s, len), in `ar`; the folding works in
+ * `scratch` (which may be `ar`; a caller that keeps many names passes an
+ * arena it resets, since folding takes several times the name's size).
+ * -1 when out of memory. */
+int party_name(struct arena *ar, struct arena *scratch, const char *s, uint32_t len,
+	       struct party_name *out);
 
 /* Whether `needle` (any spelling) occurs in the name's key: the command
  * line's --by and --to filters. `needle_key` comes from party_name(). */

@@ -399,7 +399,8 @@ static void balance_chart(struct html *h, const struct tally *const *rows, size_
 	       "viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\">\n",
 	    width, height, width, height);
 	put(h, "<text x=\"%d\" y=\"14\" text-anchor=\"end\">← withdrawals</text>"
-	       "<text x=\"%d\" y=\"14\">deposits →</text><text x=\"%d\" y=\"14\" text-anchor=\"end\">balance</text>\n",
+	       "<text x=\"%d\" y=\"14\">deposits →</text>"
+	       "<text x=\"%d\" y=\"14\" text-anchor=\"end\">balance</text>\n",
 	    zero - 6, zero + 6, width - 4);
 	for (size_t i = 0; i < n; i++) {
 		const struct tally *t = rows[i];

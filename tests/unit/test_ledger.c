@@ -192,20 +192,20 @@ static void names_and_keys(void **state)
 	struct party_name a, b, c, d;
 	static const char composed[] = "Maja Sj\xc3\xb6" "berg";
 	static const char decomposed[] = "MAJA  SJO\xcc\x88" "BERG <maja@example.se> ";
-	assert_int_equal(party_name(&ar, composed, (uint32_t)strlen(composed), &a), 0);
-	assert_int_equal(party_name(&ar, decomposed, (uint32_t)strlen(decomposed), &b), 0);
+	assert_int_equal(party_name(&ar, &ar, composed, (uint32_t)strlen(composed), &a), 0);
+	assert_int_equal(party_name(&ar, &ar, decomposed, (uint32_t)strlen(decomposed), &b), 0);
 	assert_string_equal(a.key, b.key);
 	assert_string_equal(b.display, "MAJA SJO\xcc\x88" "BERG");
-	assert_int_equal(party_name(&ar, "Anna (Acme)", 11, &c), 0);
-	assert_int_equal(party_name(&ar, "Anna (Fjallvind)", 16, &d), 0);
+	assert_int_equal(party_name(&ar, &ar, "Anna (Acme)", 11, &c), 0);
+	assert_int_equal(party_name(&ar, &ar, "Anna (Fjallvind)", 16, &d), 0);
 	assert_string_not_equal(c.key, d.key);
 	assert_true(party_matches(&a, "sjö"));
 	assert_true(party_matches(&c, "acme"));
 	assert_false(party_matches(&c, "fjall"));
-	assert_int_equal(party_name(&ar, "<only@mail>", 11, &d), 0);
+	assert_int_equal(party_name(&ar, &ar, "<only@mail>", 11, &d), 0);
 	assert_string_equal(d.key, "");
 	/* An unclosed bracket is text, not an address. */
-	assert_int_equal(party_name(&ar, "A <b", 4, &d), 0);
+	assert_int_equal(party_name(&ar, &ar, "A <b", 4, &d), 0);
 	assert_string_equal(d.display, "A <b");
 	arena_release(&ar);
 }
