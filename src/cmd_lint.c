@@ -16,6 +16,7 @@
 #include "commands.h"
 #include "lint_git.h"
 #include "out/render.h"
+#include "period.h"
 #include "vague.h"
 #include "walk.h"
 
@@ -33,6 +34,9 @@ static void usage(FILE *out)
 	      "      --stdin-filename NAME  the name standard input is reported under\n"
 	      "      --lang LANG          language of promise texts: auto (default), en, nl, sv\n"
 	      "      --due-soon-days N    the due-soon window (default 3)\n"
+	      "      --capacity N         over-committed: open promises one person may hold\n"
+	      "                           due within the window (default 5)\n"
+	      "      --capacity-window D  over-committed: the window, as 14d or 2w (default 14d)\n"
 	      "      --color WHEN         auto (default), always or never\n"
 	      "  -q, --quiet              no summary line\n"
 	      "      --base REF           compare with git history since REF (default: the\n"
@@ -121,6 +125,8 @@ int cmd_lint(int argc, char **argv)
 		{ "color", required_argument, NULL, 'c' },
 		{ "colour", required_argument, NULL, 'c' },
 		{ "chunk-size", required_argument, NULL, 'k' },
+		{ "capacity", required_argument, NULL, 'C' },
+		{ "capacity-window", required_argument, NULL, 'W' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		LINT_CI_LONGOPTS,
@@ -197,6 +203,23 @@ int cmd_lint(int argc, char **argv)
 			opt.chunk_size = (uint32_t)n;
 			break;
 		}
+		case 'C': {
+			char *end;
+			long n = strtol(optarg, &end, 10);
+			if (*end || end == optarg || n < 0 || n > 100000) {
+				cli_error("--capacity takes a number of promises from 0 to 100000, not '%s'", optarg);
+				return 2;
+			}
+			opt.capacity = (int)n;
+			break;
+		}
+		case 'W':
+			if (!period_parse_days(optarg, 3650, &opt.capacity_window_days)) {
+				cli_error("--capacity-window takes days (14d) or weeks (2w), up to 3650 days, not '%s'",
+					  optarg);
+				return 2;
+			}
+			break;
 		case 'q':
 			quiet = 1;
 			break;

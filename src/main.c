@@ -25,6 +25,10 @@ static const struct {
 	{ "rules", cmd_rules, "list the rules" },
 	{ "explain", cmd_explain, "explain one rule, with a bad and a good example" },
 	{ "lsp", cmd_lsp, "run the language server for editors (stdio)" },
+	{ "list", cmd_list, "list promises by due date, filtered (table, json, csv)" },
+	{ "agenda", cmd_agenda, "per person: overdue, due this week and next week" },
+	{ "report", cmd_report, "write an HTML report: trust per relationship, load per person" },
+	{ "export", cmd_export, "export open promises as an iCalendar file" },
 };
 
 void cli_error(const char *fmt, ...)

@@ -18,9 +18,13 @@ struct lint_options {
 	int language;                         /* enum lang of promise texts; -1 auto */
 	const struct config *config;          /* people, vague words (config.h); NULL none */
 	struct history *history;              /* git history facts; NULL: none */
+	int capacity;                         /* over-committed: open promises a person
+						 may hold within the window */
+	int capacity_window_days;             /* over-committed: the window, in days */
 };
 
-/* Defaults: every rule at its default severity, a 3-day window. */
+/* Defaults: every rule at its default severity, a 3-day window, a capacity
+ * of 5 promises due within 14 days. */
 void lint_options_init(struct lint_options *o, int32_t today);
 
 #endif
