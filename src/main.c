@@ -22,6 +22,7 @@ static const struct {
 	{ "lint", cmd_lint, "check promise files and report problems" },
 	{ "rules", cmd_rules, "list the rules" },
 	{ "explain", cmd_explain, "explain one rule, with a bad and a good example" },
+	{ "init", cmd_init, "start a repository of promises: config, example, git and CI setup" },
 };
 
 void cli_error(const char *fmt, ...)
