@@ -34,7 +34,7 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 
 FORCE:
-.PHONY: FORCE all check unit san bench eval fuzz install uninstall clean deps docs
+.PHONY: FORCE all check unit san bench eval fuzz install uninstall clean deps docs man
 .DEFAULT_GOAL := all
 
 all: $(BUILD)/promise
@@ -117,6 +117,24 @@ eval: $(BUILD)/promise
 
 docs: $(BUILD)/promise
 	@$(BUILD)/promise rules --markdown > docs/rules.md
+
+# --- manual pages ---------------------------------------------------------
+# promise(1) and promise(5) are written in scdoc; promise-rules(7) is
+# generated from the rule table by the binary itself, so it never drifts.
+SCDOC       ?= scdoc
+MANPAGES    := $(BUILD)/man/promise.1 $(BUILD)/man/promise.5 $(BUILD)/man/promise-rules.7
+
+man: $(MANPAGES)
+
+$(BUILD)/man/%: man/%.scd | $(BUILD)/man/.dir
+	@scripts/need $(SCDOC)
+	@echo "  SCDOC   $@"
+	$(Q)$(SCDOC) < $< > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/man/promise-rules.7: $(BUILD)/promise | $(BUILD)/man/.dir
+	@scripts/need $(SCDOC)
+	@echo "  SCDOC   $@"
+	$(Q)$(BUILD)/promise rules --scdoc > $@.scd && $(SCDOC) < $@.scd > $@.tmp && mv $@.tmp $@
 
 install: $(BUILD)/promise
 	install -d $(DESTDIR)$(PREFIX)/bin

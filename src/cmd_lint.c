@@ -89,6 +89,7 @@ int cmd_lint(int argc, char **argv)
 		{ "chunk-size", required_argument, NULL, 'k' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "list-formats", no_argument, NULL, 'L' },   /* for the shell completions */
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *format = "text", *today_arg = NULL, *stdin_name = "<stdin>", *color = "auto";
@@ -158,6 +159,10 @@ int cmd_lint(int argc, char **argv)
 			break;
 		case 'h':
 			usage(stdout);
+			return 0;
+		case 'L':
+			for (const char *const *f = render_formats; *f; f++)
+				puts(*f);
 			return 0;
 		default:
 			fputs("see 'promise lint --help'\n", stderr);

@@ -83,6 +83,11 @@ int main(int argc, char **argv)
 		printf("promise %s (commit %s)\n", PROMISE_VERSION, PROMISE_COMMIT);
 		return 0;
 	}
+	if (!strcmp(cmd, "--list-commands")) {   /* for the shell completions */
+		for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+			puts(commands[i].name);
+		return 0;
+	}
 	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
 		if (!strcmp(cmd, commands[i].name))
 			return commands[i].run(argc - 1, argv + 1);
