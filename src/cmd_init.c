@@ -190,7 +190,7 @@ int cmd_init(int argc, char **argv)
 		}
 		puts(STARTER_GIT_CONFIG);
 		if (created) {
-			fputs("Then check the example: promise lint", stdout);
+			fputs("Then lint it: promise lint", stdout);
 			if (strcmp(dir, ".")) {
 				putchar(' ');
 				put_quoted(dir);

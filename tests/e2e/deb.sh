@@ -5,6 +5,12 @@
 # commit it was built from, man finds its pages, the completions and editor
 # plugins sit in Debian's locations; then dpkg -r removes it and dpkg -P
 # purges what is left.
+
+# One machine has one package database: runs of this test from several
+# work trees at once take turns.
+if [ -z "${PROMISE_DEB_TEST_LOCKED:-}" ]; then
+	PROMISE_DEB_TEST_LOCKED=1 exec flock "${TMPDIR:-/tmp}/promise-deb-test.lock" sh "$0" "$@"
+fi
 . tests/e2e/lib.sh
 
 # The version lives in VERSION; the changelog must agree (debian/rules checks too).

@@ -11,6 +11,7 @@ for f in .promise.ini promises/example.promise .gitattributes .github/workflows/
 	expect_grep "init: reports $f as created" "^created +$TMP/new/$f " "$TMP/out"
 done
 expect_grep "init: outside git, says what to run once it is a repository" "^Once this is a git repository" "$TMP/out"
+expect_grep "init: says how to lint it" "^Then lint it: promise lint $TMP/new$" "$TMP/out"
 expect_grep "init: prints the git config line" "^  git -C $TMP/new config diff\.promise\.xfuncname '\^promise\[\[:blank:\]:\]\.\*'$" "$TMP/out"
 
 expect_status "init: the example promise lints clean" 0 "$PROMISE" lint "$TMP/new"
@@ -47,7 +48,7 @@ find "$TMP/new" -type f -exec cksum {} + | sort > "$TMP/after"
 expect_same "init again: no file changed" "$TMP/before" "$TMP/after"
 expect_grep "init again: reports skipped files" "^skipped +$TMP/new/\.gitattributes " "$TMP/out"
 expect_no_grep "init again: creates nothing" '^created' "$TMP/out"
-expect_no_grep "init again: no hint to lint an example it did not write" '^Then check' "$TMP/out"
+expect_no_grep "init again: no hint to lint, as nothing was written" '^Then lint' "$TMP/out"
 
 mkdir -p "$TMP/mine"
 printf '*.txt text\n' > "$TMP/mine/.gitattributes"
