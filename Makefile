@@ -13,7 +13,8 @@ DESTDIR  ?=
 BUILD    ?= build
 
 VERSION  := $(shell cat VERSION)
-COMMIT   := $(shell git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
+# A source tarball (make dist) carries the commit in a COMMIT file.
+COMMIT   := $(shell cat COMMIT 2>/dev/null || git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
 
 WARN           = -std=c17 -Wall -Wextra -Wpedantic -Werror
 PROMISE_CFLAGS = $(WARN) -D_GNU_SOURCE -Isrc -I$(BUILD)/gen -MMD -MP
@@ -34,7 +35,7 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 
 FORCE:
-.PHONY: FORCE all check unit san bench bench-lsp eval fuzz install uninstall clean deps docs
+.PHONY: FORCE all check unit san bench bench-lsp eval fuzz install uninstall clean deps docs man dist deb
 .DEFAULT_GOAL := all
 
 all: $(BUILD)/promise
@@ -122,12 +123,65 @@ eval: $(BUILD)/promise
 docs: $(BUILD)/promise
 	@$(BUILD)/promise rules --markdown > docs/rules.md
 
-install: $(BUILD)/promise
-	install -d $(DESTDIR)$(PREFIX)/bin
-	install -m 755 $(BUILD)/promise $(DESTDIR)$(PREFIX)/bin/promise
+# --- manual pages, completions, install, packages ----------------------
+# promise(1) and promise(5) are written in scdoc; promise-rules(7) is
+# generated from the rule table by the binary itself, so it never drifts.
+# `make install` puts the binary, the pages, the bash, zsh and fish
+# completions and the editor plugins found under editor/ (vim*/, emacs/)
+# under $(DESTDIR)$(PREFIX); every directory can be overridden (debian/rules
+# does, for Debian's locations).
+SCDOC       ?= scdoc
+BINDIR      ?= $(PREFIX)/bin
+DATADIR     ?= $(PREFIX)/share
+MANDIR      ?= $(DATADIR)/man
+BASHCOMPDIR ?= $(DATADIR)/bash-completion/completions
+ZSHCOMPDIR  ?= $(DATADIR)/zsh/site-functions
+FISHCOMPDIR ?= $(DATADIR)/fish/vendor_completions.d
+EMACSDIR    ?= $(DATADIR)/emacs/site-lisp/promise
+VIMPACK     ?= promise
+EDITORDIR   ?= editor
+MANPAGES    := $(BUILD)/man/promise.1 $(BUILD)/man/promise.5 $(BUILD)/man/promise-rules.7
+
+man: $(MANPAGES)
+
+$(BUILD)/man/%: man/%.scd | $(BUILD)/man/.dir
+	@scripts/need $(SCDOC)
+	@echo "  SCDOC   $@"
+	$(Q)$(SCDOC) < $< > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/man/promise-rules.7: $(BUILD)/promise | $(BUILD)/man/.dir
+	@scripts/need $(SCDOC)
+	@echo "  SCDOC   $@"
+	$(Q)$(BUILD)/promise rules --scdoc > $@.scd && $(SCDOC) < $@.scd > $@.tmp && mv $@.tmp $@
+
+install: $(BUILD)/promise $(MANPAGES)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
+		$(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
+	install -m 755 $(BUILD)/promise $(DESTDIR)$(BINDIR)/promise
+	install -m 644 $(BUILD)/man/promise.1 $(DESTDIR)$(MANDIR)/man1/promise.1
+	install -m 644 $(BUILD)/man/promise.5 $(DESTDIR)$(MANDIR)/man5/promise.5
+	install -m 644 $(BUILD)/man/promise-rules.7 $(DESTDIR)$(MANDIR)/man7/promise-rules.7
+	install -m 644 completions/promise.bash $(DESTDIR)$(BASHCOMPDIR)/promise
+	install -m 644 completions/_promise $(DESTDIR)$(ZSHCOMPDIR)/_promise
+	install -m 644 completions/promise.fish $(DESTDIR)$(FISHCOMPDIR)/promise.fish
+	@DESTDIR='$(DESTDIR)' DATADIR='$(DATADIR)' EMACSDIR='$(EMACSDIR)' VIMPACK='$(VIMPACK)' \
+		scripts/install-editors.sh install $(EDITORDIR)
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/promise
+	rm -f $(DESTDIR)$(BINDIR)/promise $(DESTDIR)$(MANDIR)/man1/promise.1 \
+		$(DESTDIR)$(MANDIR)/man5/promise.5 $(DESTDIR)$(MANDIR)/man7/promise-rules.7 \
+		$(DESTDIR)$(BASHCOMPDIR)/promise $(DESTDIR)$(ZSHCOMPDIR)/_promise \
+		$(DESTDIR)$(FISHCOMPDIR)/promise.fish
+	@DESTDIR='$(DESTDIR)' DATADIR='$(DATADIR)' EMACSDIR='$(EMACSDIR)' VIMPACK='$(VIMPACK)' \
+		scripts/install-editors.sh uninstall $(EDITORDIR)
+
+# A source tarball with the commit in it, and the Debian package built from
+# it (in a copy: dpkg-buildpackage writes next to the tree it builds).
+dist:
+	@scripts/dist.sh $(BUILD)
+
+deb:
+	@scripts/deb.sh $(BUILD)
 
 clean:
 	rm -rf build

@@ -133,6 +133,7 @@ int cmd_lint(int argc, char **argv)
 		{ "base", required_argument, NULL, 'B' },
 		{ "changed-since", required_argument, NULL, 'S' },
 		{ "no-git", no_argument, NULL, 'G' },
+		{ "list-formats", no_argument, NULL, 'L' },   /* for the shell completions */
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *format = "text", *today_arg = NULL, *stdin_name = "<stdin>", *color = "auto";
@@ -234,6 +235,10 @@ int cmd_lint(int argc, char **argv)
 			break;
 		case 'h':
 			usage(stdout);
+			return 0;
+		case 'L':
+			for (const char *const *f = render_formats; *f; f++)
+				puts(*f);
 			return 0;
 		default:
 			if (c >= LINT_CI_CONFIG) {

@@ -29,6 +29,7 @@ static const struct {
 	{ "agenda", cmd_agenda, "per person: overdue, due this week and next week" },
 	{ "report", cmd_report, "write an HTML report: trust per relationship, load per person" },
 	{ "export", cmd_export, "export open promises as an iCalendar file" },
+	{ "init", cmd_init, "start a repository of promises: config, example, git and CI setup" },
 };
 
 void cli_error(const char *fmt, ...)
@@ -87,6 +88,11 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(cmd, "-V") || !strcmp(cmd, "--version") || !strcmp(cmd, "version")) {
 		printf("promise %s (commit %s)\n", PROMISE_VERSION, PROMISE_COMMIT);
+		return 0;
+	}
+	if (!strcmp(cmd, "--list-commands")) {   /* for the shell completions */
+		for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+			puts(commands[i].name);
 		return 0;
 	}
 	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
