@@ -6,6 +6,7 @@
 int cmd_lint(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
+int cmd_fmt(int argc, char **argv);
 
 /* Shared by the commands: today's date from --today, else PROMISE_TODAY,
  * else the local clock. Returns 0, or prints why and returns 2. */

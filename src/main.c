@@ -22,6 +22,7 @@ static const struct {
 	{ "lint", cmd_lint, "check promise files and report problems" },
 	{ "rules", cmd_rules, "list the rules" },
 	{ "explain", cmd_explain, "explain one rule, with a bad and a good example" },
+	{ "fmt", cmd_fmt, "write promise files in the canonical layout" },
 };
 
 void cli_error(const char *fmt, ...)
