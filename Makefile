@@ -187,3 +187,6 @@ clean:
 	rm -rf build
 
 -include $(OBJ:.o=.d) $(BUILD)/obj/src/main.d
+
+# test_fmt shares its property checks with fuzz/fmt.c.
+$(BUILD)/tests/test_fmt: tests/unit/fmt_props.h

@@ -30,6 +30,7 @@ static const struct {
 	{ "report", cmd_report, "write an HTML report: trust per relationship, load per person" },
 	{ "export", cmd_export, "export open promises as an iCalendar file" },
 	{ "init", cmd_init, "start a repository of promises: config, example, git and CI setup" },
+	{ "fmt", cmd_fmt, "write promise files in the canonical layout" },
 };
 
 void cli_error(const char *fmt, ...)
