@@ -69,16 +69,16 @@ if [ -s "$TMP/out" ]; then fail "--check: canonical files print nothing" "$(cat 
 expect_status "--check on standard input" 1 sh -c "\"$PROMISE\" fmt --check --stdin-filename in.promise - < \"$TMP/messy.promise\""
 expect_grep "--check names standard input by --stdin-filename" '^in\.promise$' "$TMP/out"
 
-# The samples are in the canonical layout; the only complaints about them
-# are the deliberate syntax errors in samples/broken, worded as lint words them.
-expect_status "--check: the valid samples are canonical" 0 "$PROMISE" fmt --check samples/accounts samples/internal samples/support
-expect_status "--check samples/: exit 1 for the broken sample only" 1 "$PROMISE" fmt --check samples/
+# The samples are in the canonical layout.
+expect_status "--check samples/: every sample is canonical" 0 "$PROMISE" fmt --check samples/
 if [ -s "$TMP/out" ]; then fail "--check samples/: no sample needs formatting" "$(cat "$TMP/out")"; else pass "--check samples/: no sample needs formatting"; fi
+# A file with syntax errors is refused, with the errors worded as lint words them.
+expect_status "--check on a file with syntax errors: exit 1" 1 "$PROMISE" fmt --check tests/cases/broken-syntax.promise
 grep -E '^[^ ].*: (error|warning|info): ' "$TMP/err" > "$TMP/fmt.diags"
-"$PROMISE" lint samples/broken/syntax.promise 2>/dev/null | grep -E '\[syntax-error\]$' > "$TMP/lint.diags"
-expect_same "--check samples/: the syntax errors lint reports, and nothing else" "$TMP/lint.diags" "$TMP/fmt.diags"
+"$PROMISE" lint tests/cases/broken-syntax.promise 2>/dev/null | grep -E '\[syntax-error\]$' > "$TMP/lint.diags"
+expect_same "--check: the syntax errors lint reports, and nothing else" "$TMP/lint.diags" "$TMP/fmt.diags"
 n=$(wc -l < "$TMP/lint.diags")
-if [ "$n" -ge 2 ]; then pass "samples/broken has syntax errors ($n)"; else fail "samples/broken has syntax errors" "$n"; fi
+if [ "$n" -ge 2 ]; then pass "broken-syntax.promise has syntax errors ($n)"; else fail "broken-syntax.promise has syntax errors" "$n"; fi
 
 # Every test case and sample formats to a fixed point.
 for f in tests/cases/*.promise samples/*/*.promise; do

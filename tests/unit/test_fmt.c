@@ -442,7 +442,7 @@ static void every_sample_and_case(void **state)
 		buf_release(&out);
 	}
 	assert_true(formatted >= 8);
-	assert_true(refused >= 2); /* samples/broken, tests/cases/recovery-after-bad-lines */
+	assert_true(refused >= 2); /* tests/cases: broken-syntax, recovery-after-bad-lines */
 	free_files(&files);
 }
 
