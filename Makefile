@@ -55,8 +55,14 @@ $(BUILD)/gen/lexicon.c: $(BUILD)/gen/lexicon.re
 	@echo "  RE2C    $@"
 	$(Q)$(RE2C) -8 --input-encoding utf8 $(RE2CFLAGS) $< -o $@
 
+# The build's own dependencies, checked once per build directory, so a
+# missing package stops with the command that installs it.
+$(BUILD)/deps.ok: scripts/check-build-deps.sh | $(BUILD)/gen/.dir
+	@scripts/check-build-deps.sh
+	@touch $@
+
 # --- objects ------------------------------------------------------------
-$(BUILD)/obj/%.o: %.c $(GEN)
+$(BUILD)/obj/%.o: %.c $(GEN) | $(BUILD)/deps.ok
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	$(Q)$(CC) $(PROMISE_CFLAGS) $(CFLAGS) -c $< -o $@
