@@ -7,9 +7,10 @@
 #include "../vague.h"
 
 /* Scan one text in `lang` (LANG_AUTO: recognise it); returns the language
- * it was read in. */
+ * it was read in. `undated`: the text is the promise's own and the record
+ * has no due date, so a text with nothing concrete in it is vague too. */
 static enum lang check_text(struct rule_ctx *c, uint32_t line, struct span text, enum lang lang,
-			    const char *where)
+			    const char *where, bool undated)
 {
 	struct vague_result res;
 	if (!text.len ||
@@ -31,6 +32,12 @@ static enum lang check_text(struct rule_ctx *c, uint32_t line, struct span text,
 			    "vague wording in %s: '%s' (%s%s)", where, rule_quote(c, at, q, 60),
 			    vague_class_name(cue->cls), cue->strong ? "" : ", and nothing concrete nearby");
 	}
+	if (undated && !res.ncues && !res.evidence)
+		rule_report(c, RULE_VAGUE_WORDING, line, text,
+			    "name what will be delivered, how many, and by when: a number, a date, an ID "
+			    "or a quoted name in the text, or a date in `due:`",
+			    "nothing in %s can be checked: no number, date, ID or quoted name, and no due date",
+			    where);
 	return res.lang;
 }
 
@@ -40,14 +47,18 @@ static void check(struct rule_ctx *c)
 	const struct record *r = c->r;
 	/* What was asked in return and the recovery are read in the language
 	 * of the promise. */
-	enum lang lang = check_text(c, r->line, r->text, (enum lang)c->opt->language, "the promise");
+	const struct field *due = model_field(m, r, KEY_DUE);
+	/* An impossible date was meant as one: invalid-date says what is wrong. */
+	bool undated = (!due || !due->value.len || due->date.status == DATE_NOT_A_DATE) &&
+		       !(r->flags & RECORD_BAD_HEADER); /* the syntax error comes first */
+	enum lang lang = check_text(c, r->line, r->text, (enum lang)c->opt->language, "the promise", undated);
 	for (uint32_t i = r->field_first; i < r->field_first + r->field_count; i++) {
 		const struct field *f = &m->fields[i];
 		if (f->key == KEY_IN_RETURN && !f->ref) {
-			check_text(c, f->line, f->value, lang, "what was asked in return");
+			check_text(c, f->line, f->value, lang, "what was asked in return", false);
 		} else if (f->key == KEY_RECOVERY && f->date.status == DATE_OK) {
 			struct span t = { f->value.off + f->date.len, f->value.len - f->date.len };
-			check_text(c, f->line, t, lang, "the recovery");
+			check_text(c, f->line, t, lang, "the recovery", false);
 		}
 	}
 }
