@@ -84,6 +84,8 @@ struct rule_ctx {
 	struct arena *scratch;           /* emptied after every record */
 	long duplicate_of;               /* check_record: the fact of an earlier
 					    promise with this record's ID, or -1 */
+	int file_language;               /* the file's `# promise-lang:` (enum
+					    lang), or FILELANG_NONE (filelang.h) */
 	/* Where reports go: the analysis supplies this. */
 	void (*sink)(struct rule_ctx *c, struct diag *d);
 	void *sink_data;

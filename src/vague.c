@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "i18n.h"
 #include "textnorm.h"
 #include "wordlist.h"
 
@@ -103,6 +104,33 @@ static bool vote(const struct folded *f, const unsigned char *skip, int votes[LA
 			i++;
 	}
 	return any;
+}
+
+/* Whether the best vote is shared (or nobody voted). */
+static bool tied(const int votes[LANG_COUNT])
+{
+	int best = 0, n = 0;
+	for (int l = 0; l < LANG_COUNT; l++)
+		if (votes[l] > best) {
+			best = votes[l];
+			n = 1;
+		} else if (votes[l] == best) {
+			n++;
+		}
+	return n != 1;
+}
+
+/* Letters that give a language away when its common words do not: å, ä
+ * and ö are Swedish, "ij" is Dutch. Only read on a tied vote. */
+static void letter_hints(const struct folded *f, int letters[LANG_COUNT])
+{
+	const unsigned char *t = f->text;
+	for (uint32_t i = 0; i + 1 < f->len; i++) {
+		if (t[i] == 0xC3 && (t[i + 1] == 0xA5 || t[i + 1] == 0xA4 || t[i + 1] == 0xB6))
+			letters[LANG_SV]++;
+		else if ((t[i] | 0x20) == 'i' && (t[i + 1] | 0x20) == 'j')
+			letters[LANG_NL]++;
+	}
 }
 
 /* Mark bytes inside double quotes ("…", “…”, «…», „…“) in skip (zeroed
@@ -282,14 +310,17 @@ int vague_scan_custom(struct arena *ar, const unsigned char *s, uint32_t len, en
 		/* Common words vote (one pass for all languages); with no
 		 * common word, the language whose lexicon knows more of the
 		 * words; with neither, the fallback. */
-		int votes[LANG_COUNT] = { 0, 0, 0 };
+		int votes[LANG_COUNT] = { 0, 0, 0 }, letters[LANG_COUNT] = { 0, 0, 0 };
 		bool any = vote(&f, skip, votes);
+		if (tied(votes))
+			letter_hints(&f, letters);
 		chosen = fallback == LANG_AUTO ? LANG_EN : fallback;
 		for (int l = 0; l < LANG_COUNT; l++) {
 			if (!any)
 				nhits[l] = scan_lang(&f, skip, (enum lang)l, custom ? custom->removed[l] : NULL, hits[l]);
-			if (votes[l] > votes[chosen] ||
-			    (votes[l] == votes[chosen] && nhits[l] > nhits[chosen]))
+			if (votes[l] != votes[chosen] ? votes[l] > votes[chosen]
+			    : letters[l] != letters[chosen] ? letters[l] > letters[chosen]
+							    : nhits[l] > nhits[chosen])
 				chosen = (enum lang)l;
 		}
 		if (any)
@@ -361,7 +392,8 @@ int vague_is_collective(struct arena *ar, const unsigned char *s, uint32_t len)
 const char *vague_class_name(enum cue_class c)
 {
 	static const char *const names[CUE_VAGUE_CLASSES] = {
-		"time", "effort", "condition", "quantity", "quality", "open-ended", "follow-up", "activity",
+		N_("time"), N_("effort"), N_("condition"), N_("quantity"), N_("quality"),
+		N_("open-ended"), N_("follow-up"), N_("activity"),
 	};
 	return (int)c < CUE_VAGUE_CLASSES ? names[c] : "";
 }
@@ -369,14 +401,14 @@ const char *vague_class_name(enum cue_class c)
 const char *vague_class_hint(enum cue_class c)
 {
 	switch (c) {
-	case CUE_TIME: return "name the day: a date in `due:`, or 'by 4 December' in the text";
-	case CUE_EFFORT: return "promise what you will do, not what you will attempt";
-	case CUE_CONDITION: return "state the condition plainly, or leave it out and promise less";
-	case CUE_QUANTITY: return "say how many or how much";
-	case CUE_QUALITY: return "say what will be better, measured how, and to what level";
-	case CUE_OPEN_ENDED: return "list everything that is promised; an open list promises anything";
-	case CUE_FOLLOWUP: return "promise the outcome of the look (an answer, a fix, a report) and its date";
-	case CUE_ACTIVITY: return "promise what the help will achieve: what will work, or be delivered, and by when";
+	case CUE_TIME: return N_("name the day: a date in `due:`, or 'by 4 December' in the text");
+	case CUE_EFFORT: return N_("promise what you will do, not what you will attempt");
+	case CUE_CONDITION: return N_("state the condition plainly, or leave it out and promise less");
+	case CUE_QUANTITY: return N_("say how many or how much");
+	case CUE_QUALITY: return N_("say what will be better, measured how, and to what level");
+	case CUE_OPEN_ENDED: return N_("list everything that is promised; an open list promises anything");
+	case CUE_FOLLOWUP: return N_("promise the outcome of the look (an answer, a fix, a report) and its date");
+	case CUE_ACTIVITY: return N_("promise what the help will achieve: what will work, or be delivered, and by when");
 	default: return "";
 	}
 }

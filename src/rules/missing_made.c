@@ -1,11 +1,12 @@
 /* missing-made — when was it promised? */
+#include "../i18n.h"
 #include "../rules.h"
 
 static void check(struct rule_ctx *c)
 {
 	rule_require_field(c, RULE_MISSING_MADE, KEY_MADE,
-			   "add `made: YYYY-MM-DD`, the day the promise was made",
-			   "(when was it promised?)");
+			   _("add `made: YYYY-MM-DD`, the day the promise was made"),
+			   _("(when was it promised?)"));
 }
 
 const struct rule rule_missing_made = {
@@ -13,7 +14,7 @@ const struct rule rule_missing_made = {
 	.code = "P205",
 	.severity = SEV_WARNING,
 	.step = 2,
-	.summary = "A promise that does not say when it was made.",
+	.summary = N_("A promise that does not say when it was made."),
 	.explanation =
 		"The day a promise was made dates the record: it shows how much time was\n"
 		"promised, and settles disagreements about what was agreed when.",

@@ -1,6 +1,7 @@
 /* test_vague.c — text folding (with its way back to the source bytes) and
  * the verdict of vague.h: the language vote, whole-word cues, the evidence
  * that gates weak cues, bounds, promise verbs, IDs and quoted text. */
+#include "filelang.h"
 #include "harness.h"
 #include "textnorm.h"
 #include "vague.h"
@@ -97,6 +98,12 @@ static void votes_the_language_of_each_text(void **state)
 	/* "nog" is a hedge in Swedish and means "still" in Dutch */
 	assert_string_equal(cues_of(&fx->ar, "De nog ontbrekende onderdelen van de order leveren", LANG_AUTO), "");
 	assert_string_equal(cues_of(&fx->ar, "Vi levererar nog delarna till kontoret", LANG_AUTO), "nog");
+	/* short texts without common words: frequent verbs, then letters */
+	assert_int_equal(scan(&fx->ar, "Offerte zsm sturen", LANG_AUTO).lang, LANG_NL);
+	assert_int_equal(scan(&fx->ar, "De nog ontbrekende onderdelen leveren", LANG_AUTO).lang, LANG_NL);
+	assert_int_equal(scan(&fx->ar, "Prijslijst bijwerken", LANG_AUTO).lang, LANG_NL);
+	assert_int_equal(scan(&fx->ar, "Montera pumparna i V\xc3\xa4ster\xc3\xa5s", LANG_AUTO).lang, LANG_SV);
+	assert_int_equal(scan(&fx->ar, "Fix it ASAP", LANG_AUTO).lang, LANG_EN);
 	/* a forced language is not second-guessed */
 	assert_int_equal(scan(&fx->ar, "Send the order", LANG_SV).lang, LANG_SV);
 }
@@ -213,6 +220,80 @@ static void nothing_concrete_without_a_due_date(void **state)
 	lint_done(&r);
 }
 
+static void reads_the_file_language_directive(void **state)
+{
+	(void)state;
+	struct filelang_directive d;
+	static const char *const good[] = { " promise-lang: nl", "promise-lang:nl", "\tpromise-lang :  NL \r" };
+	for (size_t i = 0; i < sizeof good / sizeof *good; i++) {
+		assert_true(filelang_parse((const unsigned char *)good[i], (uint32_t)strlen(good[i]), &d));
+		assert_true(d.valid);
+		assert_int_equal(d.lang, LANG_NL);
+	}
+	assert_true(filelang_parse((const unsigned char *)" promise-lang: auto", 19, &d));
+	assert_true(d.valid && d.lang == LANG_AUTO);
+	assert_true(filelang_parse((const unsigned char *)" promise-lang: de", 17, &d));
+	assert_false(d.valid);
+	assert_int_equal(d.value_off, 15);
+	assert_int_equal(d.value_len, 2);
+	assert_false(filelang_parse((const unsigned char *)" promise-language: nl", 21, &d));
+	assert_false(filelang_parse((const unsigned char *)" promise-lang nl", 16, &d));
+	assert_false(filelang_parse((const unsigned char *)" a note", 7, &d));
+}
+
+/* Dutch "nog" means "still"; read as Swedish it is a hedge. The file's
+ * directive decides, over the run's language, in every chunk of the file. */
+static void the_file_directive_sets_the_language(void **state)
+{
+	(void)state;
+	static const char dutch[] = "promise N-1: De nog ontbrekende onderdelen leveren\n  due: 2026-12-20\n";
+	struct lint_result r;
+	lint_text(&r, dutch);
+	assert_int_equal(count_rule(&r, RULE_VAGUE_WORDING), 0);
+	lint_done(&r);
+
+	char text[4096] = "# Leveringen aan Bergström\n\n# promise-lang: sv\n\n";
+	for (int i = 0; i < 20; i++)
+		strcat(text, dutch);
+	lint_text_opt(&r, text, "2026-11-23", 256); /* many chunks */
+	assert_int_equal(count_rule(&r, RULE_VAGUE_WORDING), 20);
+	expect_at(&r, RULE_VAGUE_WORDING, 5, 17, 20);
+	lint_done(&r);
+
+	/* over the run's language, too */
+	int32_t day;
+	assert_true(date_parse_iso("2026-11-23", &day));
+	lint_options_init(&r.opt, day);
+	r.opt.language = LANG_NL;
+	analysis_init(&r.a, &r.opt, NULL);
+	assert_int_equal(analysis_add_name(&r.a, "a.promise"), 0);
+	assert_int_equal(analysis_add_name(&r.a, "b.promise"), 1);
+	static const char sv[] = "# promise-lang: sv\npromise N-1: De nog ontbrekende onderdelen leveren\n  due: 2026-12-20\n";
+	assert_int_equal(analysis_add_buffer(&r.a, 0, sv, sizeof sv - 1), ANALYSIS_OK);
+	/* ... and only for its own file */
+	assert_int_equal(analysis_add_buffer(&r.a, 1, dutch, sizeof dutch - 1), ANALYSIS_OK);
+	assert_int_equal(analysis_finish(&r.a), ANALYSIS_OK);
+	assert_int_equal(count_rule(&r, RULE_VAGUE_WORDING), 1);
+	assert_int_equal(find_rule(&r, RULE_VAGUE_WORDING)->file, 0);
+	lint_done(&r);
+}
+
+static void directives_that_set_nothing_are_reported(void **state)
+{
+	(void)state;
+	struct lint_result r;
+	lint_text(&r, "# promise-lang: de\n#promise-lang:\n"
+		      "promise A-1: Ship the 4 pumps\n  due: 2026-12-20\n# promise-lang: nl\n");
+	const struct diag *d = expect_at(&r, RULE_VAGUE_WORDING, 1, 17, 19);
+	assert_non_null(strstr(d->message, "'de'"));
+	d = expect_at(&r, RULE_VAGUE_WORDING, 2, 2, 15);
+	assert_non_null(strstr(d->message, "no language"));
+	d = expect_at(&r, RULE_VAGUE_WORDING, 5, 2, 19);
+	assert_non_null(strstr(d->message, "top of a file"));
+	assert_int_equal(count_rule(&r, RULE_VAGUE_WORDING), 3);
+	lint_done(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -224,6 +305,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(bounds_verbs_ids_and_quotes_are_never_cues, setup, teardown),
 		cmocka_unit_test_setup_teardown(help_and_presence_without_a_result, setup, teardown),
 		cmocka_unit_test(nothing_concrete_without_a_due_date),
+		cmocka_unit_test(reads_the_file_language_directive),
+		cmocka_unit_test(the_file_directive_sets_the_language),
+		cmocka_unit_test(directives_that_set_nothing_are_reported),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
