@@ -13,6 +13,7 @@
 #include <limits.h>
 #include <locale.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -104,6 +105,16 @@ static const char *locale_dir(char *buf, size_t size)
 	return PROMISE_LOCALEDIR;
 }
 
+/* Whether a catalog of ours serves the chosen language. */
+static bool active;
+
+/* Translations by the address of their English: a message costs gettext's
+ * lookup (environment, locale, catalog search) once, not per finding. */
+enum { CACHE_SIZE = 512 };
+static struct {
+	const char *msgid, *text;
+} cache[CACHE_SIZE];
+
 void i18n_init(void)
 {
 	choose_language();
@@ -111,4 +122,25 @@ void i18n_init(void)
 	bindtextdomain(PROMISE_TEXTDOMAIN, locale_dir(buf, sizeof buf));
 	bind_textdomain_codeset(PROMISE_TEXTDOMAIN, "UTF-8");
 	bind_textdomain_codeset("libc", "UTF-8");
+	/* a loaded catalog translates "" into its header */
+	active = *dgettext(PROMISE_TEXTDOMAIN, "") != '\0';
+}
+
+const char *i18n_text(const char *msgid)
+{
+	if (!active || !msgid || !*msgid)
+		return msgid;
+	size_t k = ((uintptr_t)msgid >> 3) % CACHE_SIZE;
+	if (cache[k].msgid != msgid) {
+		cache[k].text = dgettext(PROMISE_TEXTDOMAIN, msgid);
+		cache[k].msgid = msgid;
+	}
+	return cache[k].text;
+}
+
+const char *i18n_plural(const char *one, const char *many, unsigned long n)
+{
+	if (!active)
+		return n == 1 ? one : many;
+	return dngettext(PROMISE_TEXTDOMAIN, one, many, n);
 }

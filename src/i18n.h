@@ -18,9 +18,18 @@
 
 #define PROMISE_TEXTDOMAIN "promise"
 
-#define _(s) dgettext(PROMISE_TEXTDOMAIN, s)
+#define _(s) i18n_text(s)
 #define N_(s) s
-#define ngettext_(one, many, n) dngettext(PROMISE_TEXTDOMAIN, one, many, n)
+#define ngettext_(one, many, n) i18n_plural(one, many, n)
+
+/* The translation of an English message (a string with static storage, as
+ * every literal is), or the message itself. Cheap when no catalog is in use
+ * (the English case: a test of one flag), and cached by address otherwise,
+ * so rules may translate eagerly. */
+const char *i18n_text(const char *msgid) __attribute__((format_arg(1)));
+/* The form of a message for the count n, in the reader's language. */
+const char *i18n_plural(const char *one, const char *many, unsigned long n)
+	__attribute__((format_arg(1), format_arg(2)));
 
 /* Pick the language of messages from the environment and find the
  * catalogs. The language follows LANGUAGE, LC_ALL, LC_MESSAGES and LANG as

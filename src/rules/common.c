@@ -109,12 +109,12 @@ const struct field *rule_require_field(struct rule_ctx *c, enum rule_id rule,
 	if (c->r->flags & RECORD_BAD_HEADER)
 		return f; /* the syntax error said enough; no cascade of warnings */
 	if (!f) {
-		rule_report(c, rule, c->r->line, rule_header_span(c->r), hint, _("%s has no '%s:' %s"),
-			    rule_record_name(c, name, sizeof name), model_key_name(key), missing);
+		rule_report(c, rule, c->r->line, rule_header_span(c->r), _(hint), _("%s has no '%s:' %s"),
+			    rule_record_name(c, name, sizeof name), model_key_name(key), _(missing));
 		return NULL;
 	}
 	if (!f->value.len && !f->cont_count) {
-		rule_report(c, rule, f->line, f->key_span, hint, _("'%s:' of %s is empty"),
+		rule_report(c, rule, f->line, f->key_span, _(hint), _("'%s:' of %s is empty"),
 			    model_key_name(key), rule_record_name(c, name, sizeof name));
 		return NULL;
 	}

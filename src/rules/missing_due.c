@@ -4,8 +4,8 @@
 
 static void check(struct rule_ctx *c)
 {
-	rule_require_field(c, RULE_MISSING_DUE, KEY_DUE, _("add `due: YYYY-MM-DD`: the day it must be kept by"),
-			   _("(when must it be kept?)"));
+	rule_require_field(c, RULE_MISSING_DUE, KEY_DUE, N_("add `due: YYYY-MM-DD`: the day it must be kept by"),
+			   N_("(when must it be kept?)"));
 }
 
 const struct rule rule_missing_due = {

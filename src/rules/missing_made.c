@@ -5,8 +5,8 @@
 static void check(struct rule_ctx *c)
 {
 	rule_require_field(c, RULE_MISSING_MADE, KEY_MADE,
-			   _("add `made: YYYY-MM-DD`, the day the promise was made"),
-			   _("(when was it promised?)"));
+			   N_("add `made: YYYY-MM-DD`, the day the promise was made"),
+			   N_("(when was it promised?)"));
 }
 
 const struct rule rule_missing_made = {

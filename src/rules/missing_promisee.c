@@ -5,8 +5,8 @@
 static void check(struct rule_ctx *c)
 {
 	rule_require_field(c, RULE_MISSING_PROMISEE, KEY_TO,
-			   _("add `to:` with the person or party the promise was made to"),
-			   _("(who was it made to?)"));
+			   N_("add `to:` with the person or party the promise was made to"),
+			   N_("(who was it made to?)"));
 }
 
 const struct rule rule_missing_promisee = {

@@ -5,8 +5,8 @@
 static void check(struct rule_ctx *c)
 {
 	rule_require_field(c, RULE_MISSING_PROMISER, KEY_BY,
-			   _("add `by:` with the name of the person who made the promise"),
-			   _("(who answers for it?)"));
+			   N_("add `by:` with the name of the person who made the promise"),
+			   N_("(who answers for it?)"));
 }
 
 const struct rule rule_missing_promiser = {

@@ -5,8 +5,8 @@
 static void check(struct rule_ctx *c)
 {
 	rule_require_field(c, RULE_NOT_RECORDED, KEY_RECORDED,
-			   _("confirm it to the other party (mail, ticket, contract) and add `recorded:`"),
-			   _("(where does the other party have it on record?)"));
+			   N_("confirm it to the other party (mail, ticket, contract) and add `recorded:`"),
+			   N_("(where does the other party have it on record?)"));
 }
 
 const struct rule rule_not_recorded = {

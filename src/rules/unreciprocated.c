@@ -5,8 +5,8 @@
 static void check(struct rule_ctx *c)
 {
 	rule_require_field(c, RULE_UNRECIPROCATED, KEY_IN_RETURN,
-			   _("ask something in return (an order, access, a decision by a date) and add `in-return:`"),
-			   _("(what was asked in return?)"));
+			   N_("ask something in return (an order, access, a decision by a date) and add `in-return:`"),
+			   N_("(what was asked in return?)"));
 }
 
 const struct rule rule_unreciprocated = {
