@@ -28,7 +28,7 @@
 set -u
 BUILD=${BUILD:-build}
 PROMISE=${PROMISE:-$PWD/$BUILD/promise}
-confusion=0
+confusion=${CONFUSION:-0}
 floors=
 config=--no-config
 while [ $# -gt 0 ]; do
