@@ -8,6 +8,9 @@ TMP=$(mktemp -d)
 trap 'chmod -R u+rwx "$TMP" 2>/dev/null; rm -rf "$TMP"' EXIT
 export PROMISE_TODAY=2026-11-23
 unset NO_COLOR FORCE_COLOR
+# English messages whatever the machine's locale (messages.sh tests the others).
+unset LANGUAGE
+export LC_ALL=C.UTF-8
 
 pass() { echo "PASS: $1"; }
 fail() { echo "FAIL: $1"; shift; [ $# -gt 0 ] && printf '%s\n' "$@"; }
