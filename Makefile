@@ -142,7 +142,7 @@ $(BUILD)/obj/src/i18n.o: PROMISE_CFLAGS += -DPROMISE_LOCALEDIR='"$(LOCALEDIR)"'
 
 po:
 	@scripts/need xgettext
-	xgettext --from-code=UTF-8 --language=C -k_ -kN_ -kngettext_:1,2 --add-comments=TRANSLATORS: \
+	xgettext --from-code=UTF-8 --language=C -k -k_ -kN_ -kngettext_:1,2 --add-comments=TRANSLATORS: \
 		--package-name=promise --package-version=$(VERSION) --msgid-bugs-address="the issue tracker of promise" --add-location=file \
 		--sort-by-file -o po/promise.pot $(sort $(wildcard src/*.c src/*/*.c))
 	for p in $(PO); do msgmerge --quiet --update --backup=none $$p po/promise.pot; done

@@ -66,7 +66,7 @@ expect_grep "PROMISE_LOCALEDIR without catalogs: English" "A-1 is overdue" "$TMP
 
 # Both catalogs translate every message the sources hold, and compile.
 command -v xgettext >/dev/null || { fail "messages: xgettext is missing" "run 'make deps'"; exit 1; }
-xgettext --from-code=UTF-8 --language=C -k_ -kN_ -kngettext_:1,2 -o "$TMP/all.pot" src/*.c src/*/*.c 2>/dev/null
+xgettext --from-code=UTF-8 --language=C -k -k_ -kN_ -kngettext_:1,2 -o "$TMP/all.pot" src/*.c src/*/*.c 2>/dev/null
 for l in nl sv; do
 	msgmerge --quiet -o "$TMP/$l.po" "po/$l.po" "$TMP/all.pot"
 	msgfmt --check --statistics -o /dev/null "$TMP/$l.po" >"$TMP/$l.stats" 2>&1
