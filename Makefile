@@ -172,6 +172,40 @@ install: $(BUILD)/promise $(MANPAGES)
 	install -m 644 completions/promise.fish $(DESTDIR)$(FISHCOMPDIR)/promise.fish
 	@DESTDIR='$(DESTDIR)' DATADIR='$(DATADIR)' EMACSDIR='$(EMACSDIR)' VIMPACK='$(VIMPACK)' \
 		scripts/install-editors.sh install $(EDITORDIR)
+# --- message catalogs (gettext) -------------------------------------------
+# po/LANG.po compiled into $(BUILD)/locale, where the binary finds them when
+# run from the build tree (src/i18n.h); `make po` refreshes po/promise.pot
+# from the sources and merges it into every po/LANG.po.
+PO        := $(sort $(wildcard po/*.po))
+MO        := $(patsubst po/%.po,$(BUILD)/locale/%/LC_MESSAGES/promise.mo,$(PO))
+LOCALEDIR ?= $(DATADIR)/locale
+.PHONY: po install-mo uninstall-mo
+all check: $(MO)
+
+$(BUILD)/locale/%/LC_MESSAGES/promise.mo: po/%.po
+	@scripts/need msgfmt
+	@mkdir -p $(dir $@)
+	@echo "  MSGFMT  $@"
+	$(Q)msgfmt --check -o $@.tmp $< && mv $@.tmp $@
+
+$(BUILD)/obj/src/i18n.o: PROMISE_CFLAGS += -DPROMISE_LOCALEDIR='"$(LOCALEDIR)"'
+
+po:
+	@scripts/need xgettext
+	xgettext --from-code=UTF-8 --language=C -k -k_ -kN_ -kngettext_:1,2 --add-comments=TRANSLATORS: \
+		--package-name=promise --package-version=$(VERSION) --msgid-bugs-address="the issue tracker of promise" --add-location=file \
+		--sort-by-file -o po/promise.pot $(sort $(wildcard src/*.c src/*/*.c))
+	for p in $(PO); do msgmerge --quiet --update --backup=none $$p po/promise.pot; done
+
+install: install-mo
+install-mo: $(MO)
+	for m in $(MO); do l=$${m#$(BUILD)/locale/}; l=$${l%%/*}; \
+		install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+		install -m 644 $$m $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/promise.mo || exit 1; done
+
+uninstall: uninstall-mo
+uninstall-mo:
+	rm -f $(patsubst po/%.po,$(DESTDIR)$(LOCALEDIR)/%/LC_MESSAGES/promise.mo,$(PO))
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/promise $(DESTDIR)$(MANDIR)/man1/promise.1 \

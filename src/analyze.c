@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 
 #include "fieldtext.h"
+#include "filelang.h"
 #include "parse.h"
 #include "party.h"
 #include "reader.h"
@@ -28,6 +29,7 @@ void analysis_init(struct analysis *a, const struct lint_options *opt,
 	arena_init(&a->chunk_arena, a->alloc);
 	arena_init(&a->scratch, a->alloc);
 	suppress_init(&a->suppress, a->alloc);
+	a->file_language = FILELANG_NONE;
 }
 
 void analysis_release(struct analysis *a)
@@ -149,6 +151,7 @@ static void init_ctx(struct analysis *a, struct rule_ctx *c, uint32_t file)
 	c->sink_data = a;
 	c->scratch = &a->scratch;
 	c->duplicate_of = -1;
+	c->file_language = a->file_language;
 }
 
 static bool is_open(const struct record *r)
@@ -260,6 +263,8 @@ static enum analysis_error run_chunk(struct analysis *a, uint32_t file, const st
 	*line += m.nlines;
 	a->bytes += ch->len;
 	a->records += m.nrecords;
+	if (ch->first)
+		a->file_language = filelang_of_chunk(&m);
 
 	struct rule_ctx c;
 	init_ctx(a, &c, file);

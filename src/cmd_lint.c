@@ -15,6 +15,7 @@
 #include "cmd_lint_ci.h"
 #include "commands.h"
 #include "lint_git.h"
+#include "i18n.h"
 #include "out/render.h"
 #include "period.h"
 #include "vague.h"
@@ -32,7 +33,8 @@ static void usage(FILE *out)
 	      "      --fail-on LEVEL      error (default), warning, info or never: the least\n"
 	      "                           severe finding that makes the exit status 1\n"
 	      "      --stdin-filename NAME  the name standard input is reported under\n"
-	      "      --lang LANG          language of promise texts: auto (default), en, nl, sv\n"
+	      "      --lang LANG          language of promise texts: auto (default), en, nl, sv;\n"
+	      "                           a file's '# promise-lang: LANG' comment wins\n"
 	      "      --due-soon-days N    the due-soon window (default 3)\n"
 	      "      --capacity N         over-committed: open promises one person may hold\n"
 	      "                           due within the window (default 5)\n"
@@ -111,6 +113,22 @@ static const char *analysis_error_text(enum analysis_error e)
 	case ANALYSIS_IO: return strerror(errno);
 	default: return "";
 	}
+}
+
+/* The summary line on stderr: "2 errors, 1 warning, 0 info in 3 files
+ * (12 promises)", in the reader's language. */
+static void lint_summary(const size_t counts[3], size_t nfiles, uint64_t records)
+{
+	char e[64], w[64], i[64], f[64], p[64];
+	snprintf(e, sizeof e, ngettext_("%zu error", "%zu errors", counts[SEV_ERROR]), counts[SEV_ERROR]);
+	snprintf(w, sizeof w, ngettext_("%zu warning", "%zu warnings", counts[SEV_WARNING]),
+		 counts[SEV_WARNING]);
+	snprintf(i, sizeof i, ngettext_("%zu info", "%zu info", counts[SEV_INFO]), counts[SEV_INFO]);
+	snprintf(f, sizeof f, ngettext_("%zu file", "%zu files", nfiles), nfiles);
+	snprintf(p, sizeof p, ngettext_("%llu promise", "%llu promises", (unsigned long)records),
+		 (unsigned long long)records);
+	/* TRANSLATORS: errors, warnings, info, files, promises, each counted */
+	fprintf(stderr, _("%s, %s, %s in %s (%s)\n"), e, w, i, f, p);
 }
 
 int cmd_lint(int argc, char **argv)
@@ -389,11 +407,7 @@ int cmd_lint(int argc, char **argv)
 	if (!status && !done) {
 		lint_ci_report(&ci, run.per_rule);
 		if (!quiet && !strcmp(renderer->name, "text"))
-			fprintf(stderr, "%zu error%s, %zu warning%s, %zu info in %zu file%s (%llu promise%s)\n",
-				counts[SEV_ERROR], counts[SEV_ERROR] == 1 ? "" : "s", counts[SEV_WARNING],
-				counts[SEV_WARNING] == 1 ? "" : "s", counts[SEV_INFO], nlinted,
-				nlinted == 1 ? "" : "s", (unsigned long long)a.records,
-				a.records == 1 ? "" : "s");
+			lint_summary(counts, nlinted, a.records);
 		if (fail_on != SEV_OFF)
 			for (int s = fail_on; s <= SEV_ERROR; s++)
 				if (counts[s])

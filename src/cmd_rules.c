@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "commands.h"
+#include "i18n.h"
 #include "rules.h"
 #include "rules_scdoc.h"
 
@@ -100,7 +101,7 @@ int cmd_rules(int argc, char **argv)
 				puts(r->name);
 			else
 				printf("  %s  %-24s %-7s  %s\n", r->code, r->name, severity_name(r->severity),
-				       r->summary);
+				       _(r->summary));
 		}
 	}
 	return 0;
@@ -136,7 +137,7 @@ int cmd_explain(int argc, char **argv)
 		const struct rule *r = rule_table[id];
 		printf("%s%s (%s) — %s, %s\n\n", a > 1 ? "\n" : "", r->name, r->code,
 		       severity_name(r->severity), rule_step_title(r->step));
-		printf("%s\n\n", r->summary);
+		printf("%s\n\n", _(r->summary));
 		indent(r->explanation, "");
 		puts("\nBad:");
 		indent(r->bad, "    ");

@@ -6,6 +6,7 @@
 
 #include "commands.h"
 #include "date.h"
+#include "i18n.h"
 
 #ifndef PROMISE_VERSION
 #define PROMISE_VERSION "unknown"
@@ -78,6 +79,7 @@ static void usage(FILE *out)
 
 int main(int argc, char **argv)
 {
+	i18n_init();
 	if (argc < 2) {
 		usage(stderr);
 		return 2;

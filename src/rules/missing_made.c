@@ -1,5 +1,6 @@
 /* missing-made — when was it promised? */
 #include "../history.h"
+#include "../i18n.h"
 #include "../options.h"
 #include "../rules.h"
 
@@ -8,9 +9,9 @@ static void check(struct rule_ctx *c)
 	char hint[200];
 	rule_require_field(c, RULE_MISSING_MADE, KEY_MADE,
 			   history_made_hint(c->opt->history, c->m, c->r,
-					     "add `made: YYYY-MM-DD`, the day the promise was made",
+					     N_("add `made: YYYY-MM-DD`, the day the promise was made"),
 					     hint, sizeof hint),
-			   "(when was it promised?)");
+			   N_("(when was it promised?)"));
 }
 
 const struct rule rule_missing_made = {
@@ -18,7 +19,7 @@ const struct rule rule_missing_made = {
 	.code = "P205",
 	.severity = SEV_WARNING,
 	.step = 2,
-	.summary = "A promise that does not say when it was made.",
+	.summary = N_("A promise that does not say when it was made."),
 	.explanation =
 		"The day a promise was made dates the record: it shows how much time was\n"
 		"promised, and settles disagreements about what was agreed when. In a git\n"
