@@ -9,6 +9,7 @@
 #include "../facts.h"
 #include "../history.h"
 #include "../options.h"
+#include "../i18n.h"
 #include "../rules.h"
 
 static void check(struct rule_ctx *c)
@@ -35,14 +36,14 @@ static void check(struct rule_ctx *c)
 		where.promise = d->id;
 		char by[160];
 		if (d->commit)
-			snprintf(by, sizeof by, "commit %s \"%.60s\"", d->commit, d->subject);
+			snprintf(by, sizeof by, _("commit %s \"%.60s\""), d->commit, d->subject);
 		else
-			snprintf(by, sizeof by, "the uncommitted changes");
+			snprintf(by, sizeof by, "%s", _("the uncommitted changes"));
 		rule_report_at(c, RULE_DROPPED_PROMISE, &where,
-			       "restore it and say how it ended: `status: kept DATE`, `status: broken DATE` "
-			       "(with a recovery) or `status: released DATE`",
-			       "%s was open at the base %s and was deleted in %s without being kept, broken "
-			       "or released",
+			       _("restore it and say how it ended: `status: kept DATE`, `status: broken DATE` "
+				 "(with a recovery) or `status: released DATE`"),
+			       _("%s was open at the base %s and was deleted in %s without being kept, broken "
+				 "or released"),
 			       d->id, d->base ? d->base : "", by);
 	}
 }
@@ -52,7 +53,7 @@ const struct rule rule_dropped_promise = {
 	.code = "P406",
 	.severity = SEV_ERROR,
 	.step = 4,
-	.summary = "An open promise deleted from the files instead of being ended.",
+	.summary = N_("An open promise deleted from the files instead of being ended."),
 	.explanation =
 		"A promise that is deleted while open was neither kept nor honestly broken:\n"
 		"it just disappeared, and the other party still counts on it. End a promise\n"

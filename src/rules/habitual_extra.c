@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "../facts.h"
+#include "../i18n.h"
 #include "../rules.h"
 
 enum { HABIT_EXTRAS = 3, HABIT_DAYS = 90 };
@@ -53,10 +54,10 @@ static void check(struct rule_ctx *c)
 		date_format(f->extras[idx[first]].day, from);
 		date_format(last->day, to);
 		rule_report_at(c, RULE_HABITUAL_EXTRA, &last->where,
-			       "keep extras occasional and unexpected, or make this one part of the "
-			       "agreement, with its price",
-			       "%s received %zu extras in %d days (%s to %s): given this often, an extra "
-			       "becomes an expected right",
+			       _("keep extras occasional and unexpected, or make this one part of the "
+				 "agreement, with its price"),
+			       _("%s received %zu extras in %d days (%s to %s): given this often, an extra "
+				 "becomes an expected right"),
 			       last->name, n, HABIT_DAYS, from, to);
 	}
 }
@@ -66,7 +67,7 @@ const struct rule rule_habitual_extra = {
 	.code = "P408",
 	.severity = SEV_WARNING,
 	.step = 4,
-	.summary = "The same party received extras again and again.",
+	.summary = N_("The same party received extras again and again."),
 	.explanation =
 		"Doing more than promised pleases when it is occasional and unexpected.\n"
 		"Given again and again, an extra stops being noticed and turns into a right\n"

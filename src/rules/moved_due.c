@@ -7,6 +7,7 @@
 
 #include "../history.h"
 #include "../options.h"
+#include "../i18n.h"
 #include "../rules.h"
 
 /* A commit subject for a message: at most `max` bytes, cut at a character. */
@@ -37,18 +38,18 @@ static void check(struct rule_ctx *c)
 	date_format(mv.from, from);
 	date_format(mv.to, to);
 	if (mv.commit)
-		snprintf(where, sizeof where, "commit %s \"%s\"", mv.commit,
+		snprintf(where, sizeof where, _("commit %s \"%s\""), mv.commit,
 			 subject_of(mv.subject, subj, sizeof subj));
 	else
-		snprintf(where, sizeof where, "the uncommitted changes");
+		snprintf(where, sizeof where, "%s", _("the uncommitted changes"));
 	if (mv.later)
-		snprintf(later, sizeof later, " (and %u later move%s)", mv.later, mv.later == 1 ? "" : "s");
+		snprintf(later, sizeof later, ngettext_(" (and %u later move)", " (and %u later moves)", mv.later), mv.later);
 	snprintf(hint, sizeof hint,
-		 "agree the new date with the other party and record it (`renegotiated: DATE due moved "
-		 "from %s to %s, agreed by NAME`), or put the due date back",
+		 _("agree the new date with the other party and record it (`renegotiated: DATE due moved "
+		   "from %s to %s, agreed by NAME`), or put the due date back"),
 		 from, to);
 	rule_report(c, RULE_MOVED_DUE, due ? due->line : r->line, due ? due->value : rule_header_span(r),
-		    hint, "the due date of %s was moved from %s to %s in %s without a renegotiated entry%s",
+		    hint, _("the due date of %s was moved from %s to %s in %s without a renegotiated entry%s"),
 		    rule_record_name(c, name, sizeof name), from, to, where, later);
 }
 
@@ -57,7 +58,7 @@ const struct rule rule_moved_due = {
 	.code = "P405",
 	.severity = SEV_WARNING,
 	.step = 4,
-	.summary = "A due date moved in git history without a renegotiated entry.",
+	.summary = N_("A due date moved in git history without a renegotiated entry."),
 	.explanation =
 		"Quietly pushing a deadline back is breaking a promise without saying so.\n"
 		"A new date is fine when the other party agreed to it; then the record says\n"

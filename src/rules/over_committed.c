@@ -13,6 +13,7 @@
 
 #include "../facts.h"
 #include "../options.h"
+#include "../i18n.h"
 #include "../rules.h"
 
 enum { LIST_MAX = 10 };
@@ -57,12 +58,12 @@ static void report(struct rule_ctx *c, const uint32_t *run, size_t n)
 		len += (size_t)snprintf(ids + len, sizeof ids - len, "%s%.32s", i ? ", " : "", *id ? id : "(no ID)");
 	}
 	if (n > LIST_MAX)
-		snprintf(ids + len, sizeof ids - len, " and %zu more", n - LIST_MAX);
+		snprintf(ids + len, sizeof ids - len, _(" and %zu more"), n - LIST_MAX);
 	date_format(c->opt->today + c->opt->capacity_window_days, until);
 	rule_report_at(c, RULE_OVER_COMMITTED, &tip->where,
-		       "hand a promise over, agree a later date with its promisee, or say no to the next "
-		       "one (--capacity and --capacity-window set the limit)",
-		       "%s holds %zu open promises due by %s, more than the capacity of %d: %s", tip->name, n,
+		       _("hand a promise over, agree a later date with its promisee, or say no to the next "
+			 "one (--capacity and --capacity-window set the limit)"),
+		       _("%s holds %zu open promises due by %s, more than the capacity of %d: %s"), tip->name, n,
 		       until, c->opt->capacity, ids);
 }
 
@@ -90,7 +91,7 @@ const struct rule rule_over_committed = {
 	.code = "P407",
 	.severity = SEV_WARNING,
 	.step = 4,
-	.summary = "One person holds more open promises due soon than a set capacity.",
+	.summary = N_("One person holds more open promises due soon than a set capacity."),
 	.explanation =
 		"Promise less, keep more. Every promise made feels good on the day and is\n"
 		"work on the day it falls due, often for a colleague who inherits it. When\n"
