@@ -12,7 +12,7 @@
 # (src/textnorm.h), so phrases are plain lower-case UTF-8 (re2c -8).
 BEGIN {
 	FS = "\t"
-	classes = "time effort condition quantity quality open-ended followup bound stop month weekday number unit within promise-verb collective"
+	classes = "time effort condition quantity quality open-ended followup activity bound stop month weekday number unit within promise-verb collective"
 	n = split(classes, cls, " ")
 	for (i = 1; i <= n; i++) {
 		name = toupper(cls[i]); gsub("-", "_", name)

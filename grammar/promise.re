@@ -58,6 +58,36 @@ static void report(const uchar *buf, struct bad_run *run, lex_problem_fn *cb, vo
 		cb(ctx, what, (uint32_t)(at - buf), n);
 }
 
+/* The common line: plain ASCII up to its LF. memchr finds the end, and a
+ * word-at-a-time test proves the bytes before it need no look (no NUL, no
+ * CR, no byte >= 0x80); only then is the DFA below skipped. Returns false
+ * when the line needs the careful scan. */
+static bool fast_rest(const uchar *buf, uint32_t len, const uchar *cur, struct line_tok *tok)
+{
+	const uchar *lim = buf + len;
+	const uchar *nl = memchr(cur, '\n', (size_t)(lim - cur));
+	if (!nl)
+		return false;
+	const uchar *end = nl > cur && nl[-1] == '\r' ? nl - 1 : nl;
+	const uchar *p = cur;
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	const uint64_t crs = ones * '\r';
+	for (; end - p >= 8; p += 8) {
+		uint64_t w;
+		memcpy(&w, p, 8);
+		uint64_t x = w ^ crs;
+		if (((w - ones) & ~w & highs) | ((x - ones) & ~x & highs) | (w & highs))
+			return false; /* a NUL, a CR or a non-ASCII byte */
+	}
+	for (; p < end; p++)
+		if (*p == 0 || *p == '\r' || *p >= 0x80)
+			return false;
+	tok->end = (uint32_t)(end - buf);
+	tok->crlf = end != nl;
+	tok->next = (uint32_t)(nl + 1 - buf);
+	return true;
+}
+
 /* Scan from cur to the end of the line; fill end, next, crlf, ascii. */
 static void scan_rest(const uchar *buf, uint32_t len, const uchar *cur,
 		      struct line_tok *tok, lex_problem_fn *cb, void *ctx)
@@ -209,7 +239,8 @@ void lex_line(const unsigned char *buf, uint32_t len, uint32_t pos,
 		}
 	*/
 rest:
-	scan_rest(buf, len, cur, tok, cb, ctx);
+	if (!fast_rest(buf, len, cur, tok))
+		scan_rest(buf, len, cur, tok, cb, ctx);
 	{
 		struct span v = trim_right(buf, make_span(buf, value, buf + tok->end));
 		switch (tok->kind) {

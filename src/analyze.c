@@ -11,7 +11,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "fieldtext.h"
+#include "filelang.h"
 #include "parse.h"
+#include "party.h"
 #include "reader.h"
 #include "rules.h"
 
@@ -26,6 +29,7 @@ void analysis_init(struct analysis *a, const struct lint_options *opt,
 	arena_init(&a->chunk_arena, a->alloc);
 	arena_init(&a->scratch, a->alloc);
 	suppress_init(&a->suppress, a->alloc);
+	a->file_language = FILELANG_NONE;
 }
 
 void analysis_release(struct analysis *a)
@@ -76,7 +80,8 @@ static int hold(struct analysis *a, const struct diag *d)
 	struct diag c = *d;
 	c.message = arena_strndup(&a->chunk_arena, d->message, strlen(d->message));
 	c.promise = d->promise ? arena_strndup(&a->chunk_arena, d->promise, strlen(d->promise)) : NULL;
-	if (!c.message || (d->promise && !c.promise))
+	c.hint = d->hint ? arena_strndup(&a->chunk_arena, d->hint, strlen(d->hint)) : NULL;
+	if (!c.message || (d->promise && !c.promise) || (d->hint && !c.hint))
 		return -1;
 	c.order = a->npending;
 	a->pending[a->npending++] = c;
@@ -146,6 +151,66 @@ static void init_ctx(struct analysis *a, struct rule_ctx *c, uint32_t file)
 	c->sink_data = a;
 	c->scratch = &a->scratch;
 	c->duplicate_of = -1;
+	c->file_language = a->file_language;
+}
+
+static bool is_open(const struct record *r)
+{
+	return r->status.kind == STATUS_NONE || r->status.kind == STATUS_OPEN;
+}
+
+/* A record field's position, owned by the caller's id buffer. */
+static void locate_field(const struct rule_ctx *c, const struct field *f, char *id, size_t size,
+			 struct diag *where)
+{
+	rule_locate(c, f->line, f->value, where);
+	size_t n = c->r->id.len < size - 1 ? c->r->id.len : size - 1;
+	memcpy(id, c->m->buf + c->r->id.off, n);
+	id[n] = '\0';
+	where->promise = n ? id : NULL;
+}
+
+/* Who holds an open promise due within the over-committed window, and who
+ * received which extra: copied only while the rule that reads it is on. */
+static int collect_party_facts(struct analysis *a, struct rule_ctx *c, uint32_t idx)
+{
+	const struct chunk_model *m = c->m;
+	const struct record *r = c->r;
+	const struct lint_options *o = a->opt;
+	struct party_name who;
+	const char *s;
+	uint32_t n;
+	char id[256];
+	const struct field *by = model_field(m, r, KEY_BY), *due = model_field(m, r, KEY_DUE);
+	if (o->severity[RULE_OVER_COMMITTED] != SEV_OFF && by && due && is_open(r) &&
+	    due->date.status == DATE_OK && due->date.day <= o->today + o->capacity_window_days) {
+		if (fieldtext_join(&a->scratch, m, by, 0, &s, &n) ||
+		    party_name(&a->scratch, &a->scratch, s, n, &who))
+			return -1;
+		const struct field *made = model_field(m, r, KEY_MADE);
+		struct load_fact l = { who.key, who.display, idx,
+				       made && made->date.status == DATE_OK ? made->date.day : FACT_NO_DATE,
+				       due->date.day, { 0 } };
+		locate_field(c, by, id, sizeof id, &l.where);
+		if (who.key_len && facts_add_load(&a->facts, &l))
+			return -1;
+	}
+	const struct field *to = model_field(m, r, KEY_TO);
+	if (o->severity[RULE_HABITUAL_EXTRA] == SEV_OFF || !to || r->first[KEY_EXTRA] < 0)
+		return 0;
+	if (fieldtext_join(&a->scratch, m, to, 0, &s, &n) ||
+	    party_name(&a->scratch, &a->scratch, s, n, &who))
+		return -1;
+	for (uint32_t i = (uint32_t)r->first[KEY_EXTRA]; i < r->field_first + r->field_count && who.key_len; i++) {
+		const struct field *f = &m->fields[i];
+		if (f->key != KEY_EXTRA || f->date.status != DATE_OK)
+			continue;
+		struct extra_fact e = { who.key, who.display, idx, f->date.day, { 0 } };
+		locate_field(c, f, id, sizeof id, &e.where);
+		if (facts_add_extra(&a->facts, &e))
+			return -1;
+	}
+	return 0;
 }
 
 /* Copy out what the cross-promise rules need about one record: its facts
@@ -163,7 +228,7 @@ static int add_facts(struct analysis *a, struct rule_ctx *c)
 	int32_t due_day = due && due->date.status == DATE_OK ? due->date.day : FACT_NO_DATE;
 	long idx = facts_add_promise(&a->facts, (const char *)m->buf + r->id.off, r->id.len, c->file,
 				     r->line, due_day, r->status.kind, &c->duplicate_of);
-	return idx < 0 ? -1 : 0;
+	return idx < 0 ? -1 : collect_party_facts(a, c, (uint32_t)idx);
 }
 
 static int add_forward_refs(struct analysis *a, struct rule_ctx *c)
@@ -216,6 +281,8 @@ static enum analysis_error run_chunk(struct analysis *a, uint32_t file, const st
 	*line += m.nlines;
 	a->bytes += ch->len;
 	a->records += m.nrecords;
+	if (ch->first)
+		a->file_language = filelang_of_chunk(&m);
 
 	struct rule_ctx c;
 	init_ctx(a, &c, file);
@@ -304,11 +371,12 @@ enum analysis_error analysis_finish(struct analysis *a)
 {
 	struct rule_ctx c;
 	init_ctx(a, &c, 0);
+	arena_reset(&a->scratch);
 	for (int k = 0; k < RULE_COUNT; k++)
 		if (rule_table[k]->check_facts && rule_on_somewhere(a, k))
 			rule_table[k]->check_facts(&c);
 	suppress_report_unused(&a->suppress, &c);
-	if (a->failed)
+	if (a->failed || a->scratch.failed)
 		return ANALYSIS_NOMEM;
 	diag_list_sort(&a->diags);
 	if (a->emit)

@@ -71,6 +71,8 @@ struct analysis {
 	const struct lint_options *const *file_opts;
 	size_t nfile_opts;
 	struct suppressions suppress; /* # promise-ignore directives seen */
+	int file_language;            /* the current file's # promise-lang:
+					 (filelang.h), read from its first chunk */
 };
 
 void analysis_init(struct analysis *a, const struct lint_options *opt,

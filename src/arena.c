@@ -11,7 +11,7 @@ struct arena_block {
 	max_align_t data[];
 };
 
-enum { ARENA_FIRST_BLOCK = 64 * 1024, ARENA_MAX_BLOCK = 4 * 1024 * 1024 };
+enum { ARENA_FIRST_BLOCK = 64 * 1024, ARENA_MAX_BLOCK = 4 * 1024 * 1024, ARENA_KEEP_MAX = 64 * 1024 * 1024 };
 
 void arena_init(struct arena *ar, const struct allocator *alloc)
 {
@@ -97,22 +97,29 @@ void *arena_grow(struct arena *ar, void *old, size_t elem, size_t old_n, size_t 
 
 void arena_reset(struct arena *ar)
 {
-	struct arena_block *keep = NULL, *b = ar->head;
-	while (b) {
-		struct arena_block *next = b->next;
-		if (!next) {
-			keep = b; /* the oldest block: the smallest, always reusable */
-		} else {
-			alloc_free(ar->alloc, b);
-		}
-		b = next;
+	/* Keep one block as large as all of them together: the next parse of
+	 * a chunk like this one then fits in it, with no allocation at all. */
+	size_t total = 0, blocks = 0;
+	for (struct arena_block *b = ar->head; b; b = b->next) {
+		total += b->size;
+		blocks++;
 	}
-	if (keep) {
-		keep->used = 0;
-		keep->next = NULL;
-	}
-	ar->head = keep;
 	ar->failed = false;
+	if (blocks == 1) {
+		ar->head->used = 0;
+		return;
+	}
+	arena_release(ar);
+	if (total > ARENA_KEEP_MAX)
+		total = ARENA_KEEP_MAX;
+	if (total) {
+		struct arena_block *b = new_block(ar, total);
+		if (b) {
+			b->next = NULL;
+			ar->head = b;
+		}
+		ar->failed = false; /* a failure here only costs speed */
+	}
 }
 
 void arena_release(struct arena *ar)

@@ -14,7 +14,10 @@
 #include "analyze.h"
 #include "cmd_lint_ci.h"
 #include "commands.h"
+#include "lint_git.h"
+#include "i18n.h"
 #include "out/render.h"
+#include "period.h"
 #include "vague.h"
 #include "walk.h"
 
@@ -30,10 +33,21 @@ static void usage(FILE *out)
 	      "      --fail-on LEVEL      error (default), warning, info or never: the least\n"
 	      "                           severe finding that makes the exit status 1\n"
 	      "      --stdin-filename NAME  the name standard input is reported under\n"
-	      "      --lang LANG          language of promise texts: auto (default), en, nl, sv\n"
+	      "      --lang LANG          language of promise texts: auto (default), en, nl, sv;\n"
+	      "                           a file's '# promise-lang: LANG' comment wins\n"
 	      "      --due-soon-days N    the due-soon window (default 3)\n"
+	      "      --capacity N         over-committed: open promises one person may hold\n"
+	      "                           due within the window (default 5)\n"
+	      "      --capacity-window D  over-committed: the window, as 14d or 2w (default 14d)\n"
 	      "      --color WHEN         auto (default), always or never\n"
 	      "  -q, --quiet              no summary line\n"
+	      "      --base REF           compare with git history since REF (default: the\n"
+	      "                           merge base with origin's default branch, else\n"
+	      "                           HEAD's first parent) for moved-due, dropped-promise\n"
+	      "      --changed-since REF  pull-request mode: report only promises added or\n"
+	      "                           changed since REF (and consistency findings of\n"
+	      "                           changed files); REF is also the default base\n"
+	      "      --no-git             skip the git-aware checks (also: PROMISE_NO_GIT=1)\n"
 	      "  -h, --help               show this help\n\n"
 	      "exit status: 0 nothing at the fail level, 1 findings at the fail level,\n"
 	      "2 a usage error or a file that could not be read.\n"
@@ -46,14 +60,20 @@ struct lint_run {
 	const struct renderer *renderer;
 	struct render_ctx render;
 	struct analysis *analysis;
+	const struct lint_git *git;
 	int write_errno;
+	size_t counts[3];              /* findings shown, per severity */
 	size_t per_rule[RULE_COUNT];   /* for --statistics */
 };
 
-/* Findings go straight from the analysis to the renderer. */
+/* Findings go straight from the analysis to the renderer (in pull-request
+ * mode, only those about what the change touched). */
 static int emit(void *ctx, const struct diag *d)
 {
 	struct lint_run *run = ctx;
+	if (!lint_git_keeps(run->git, d))
+		return 0;
+	run->counts[d->severity]++;
 	errno = 0;
 	if (render_diag(run->renderer, &run->render, d, run->analysis->file_names[d->file])) {
 		run->write_errno = errno ? errno : ENOMEM;
@@ -95,6 +115,22 @@ static const char *analysis_error_text(enum analysis_error e)
 	}
 }
 
+/* The summary line on stderr: "2 errors, 1 warning, 0 info in 3 files
+ * (12 promises)", in the reader's language. */
+static void lint_summary(const size_t counts[3], size_t nfiles, uint64_t records)
+{
+	char e[64], w[64], i[64], f[64], p[64];
+	snprintf(e, sizeof e, ngettext_("%zu error", "%zu errors", counts[SEV_ERROR]), counts[SEV_ERROR]);
+	snprintf(w, sizeof w, ngettext_("%zu warning", "%zu warnings", counts[SEV_WARNING]),
+		 counts[SEV_WARNING]);
+	snprintf(i, sizeof i, ngettext_("%zu info", "%zu info", counts[SEV_INFO]), counts[SEV_INFO]);
+	snprintf(f, sizeof f, ngettext_("%zu file", "%zu files", nfiles), nfiles);
+	snprintf(p, sizeof p, ngettext_("%llu promise", "%llu promises", (unsigned long)records),
+		 (unsigned long long)records);
+	/* TRANSLATORS: errors, warnings, info, files, promises, each counted */
+	fprintf(stderr, _("%s, %s, %s in %s (%s)\n"), e, w, i, f, p);
+}
+
 int cmd_lint(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -107,9 +143,15 @@ int cmd_lint(int argc, char **argv)
 		{ "color", required_argument, NULL, 'c' },
 		{ "colour", required_argument, NULL, 'c' },
 		{ "chunk-size", required_argument, NULL, 'k' },
+		{ "capacity", required_argument, NULL, 'C' },
+		{ "capacity-window", required_argument, NULL, 'W' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		LINT_CI_LONGOPTS,
+		{ "base", required_argument, NULL, 'B' },
+		{ "changed-since", required_argument, NULL, 'S' },
+		{ "no-git", no_argument, NULL, 'G' },
+		{ "list-formats", no_argument, NULL, 'L' },   /* for the shell completions */
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *format = "text", *today_arg = NULL, *stdin_name = "<stdin>", *color = "auto";
@@ -119,6 +161,8 @@ int cmd_lint(int argc, char **argv)
 	lint_options_init(&opt, 0);
 	struct lint_ci ci;
 	lint_ci_init(&ci);
+	struct lint_git git;
+	lint_git_init(&git);
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "f:qh", longopts, NULL)) != -1) {
@@ -178,11 +222,41 @@ int cmd_lint(int argc, char **argv)
 			opt.chunk_size = (uint32_t)n;
 			break;
 		}
+		case 'C': {
+			char *end;
+			long n = strtol(optarg, &end, 10);
+			if (*end || end == optarg || n < 0 || n > 100000) {
+				cli_error("--capacity takes a number of promises from 0 to 100000, not '%s'", optarg);
+				return 2;
+			}
+			opt.capacity = (int)n;
+			break;
+		}
+		case 'W':
+			if (!period_parse_days(optarg, 3650, &opt.capacity_window_days)) {
+				cli_error("--capacity-window takes days (14d) or weeks (2w), up to 3650 days, not '%s'",
+					  optarg);
+				return 2;
+			}
+			break;
 		case 'q':
 			quiet = 1;
 			break;
+		case 'B':
+			git.o.base = optarg;
+			break;
+		case 'S':
+			git.o.changed_since = optarg;
+			break;
+		case 'G':
+			git.off = true;
+			break;
 		case 'h':
 			usage(stdout);
+			return 0;
+		case 'L':
+			for (const char *const *f = render_formats; *f; f++)
+				puts(*f);
 			return 0;
 		default:
 			if (c >= LINT_CI_CONFIG) {
@@ -237,11 +311,19 @@ int cmd_lint(int argc, char **argv)
 	run.render.version = cli_version;
 	run.render.cwd = getcwd(cwd, sizeof cwd);
 
+	if (lint_git_start(&git, &opt, argv + optind, argc - optind, &paths, quiet)) {
+		path_list_release(&paths);
+		lint_ci_release(&ci);
+		return 2;
+	}
+	run.git = &git;
+	ci.base.history = opt.history; /* each file's configuration starts from ci.base */
 	/* Findings stream to the output as they are found, unless a baseline
 	 * has to see them all first. */
 	bool collect = ci.baseline_path || ci.write_baseline_path;
 	struct analysis a;
 	analysis_init(&a, &opt, NULL);
+	lint_git_attach(&git, &a);
 	if (!collect) {
 		a.emit = emit;
 		a.emit_ctx = &run;
@@ -283,6 +365,9 @@ int cmd_lint(int argc, char **argv)
 			status = 2;
 		}
 	}
+	size_t nlinted = a.nfiles;
+	if (!status)
+		status = lint_git_bind(&git, &a);
 	if (!status) {
 		enum analysis_error err = analysis_finish(&a);
 		if (err == ANALYSIS_EMIT) {
@@ -293,16 +378,17 @@ int cmd_lint(int argc, char **argv)
 			status = 2;
 		}
 	}
+	if (!status)
+		status = lint_git_filter(&git, &a);
 	bool done = false;
-	size_t counts[3];
-	memcpy(counts, a.counts, sizeof counts);
+	size_t *counts = run.counts;
 	if (!status && collect) {
 		status = lint_ci_finish(&ci, &a, &done);
 		if (!status && !done) {
 			diag_list_count(&a.diags, counts);
 			for (size_t i = 0; i < a.diags.len; i++)
 				run.per_rule[a.diags.items[i].rule]++;
-			memcpy(run.render.severities, counts, sizeof counts);
+			memcpy(run.render.severities, run.counts, sizeof run.counts);
 			errno = 0;
 			if (render_list(renderer, &run.render, &a.diags, (const char *const *)a.file_names,
 					a.nfiles)) {
@@ -311,7 +397,7 @@ int cmd_lint(int argc, char **argv)
 			}
 		}
 	} else if (!status) {
-		memcpy(run.render.severities, counts, sizeof counts);
+		memcpy(run.render.severities, run.counts, sizeof run.counts);
 		errno = 0;
 		if (render_end(renderer, &run.render, (const char *const *)a.file_names, a.nfiles)) {
 			cli_error("cannot write the report: %s", strerror(errno ? errno : ENOMEM));
@@ -321,11 +407,7 @@ int cmd_lint(int argc, char **argv)
 	if (!status && !done) {
 		lint_ci_report(&ci, run.per_rule);
 		if (!quiet && !strcmp(renderer->name, "text"))
-			fprintf(stderr, "%zu error%s, %zu warning%s, %zu info in %zu file%s (%llu promise%s)\n",
-				counts[SEV_ERROR], counts[SEV_ERROR] == 1 ? "" : "s", counts[SEV_WARNING],
-				counts[SEV_WARNING] == 1 ? "" : "s", counts[SEV_INFO], a.nfiles,
-				a.nfiles == 1 ? "" : "s", (unsigned long long)a.records,
-				a.records == 1 ? "" : "s");
+			lint_summary(counts, nlinted, a.records);
 		if (fail_on != SEV_OFF)
 			for (int s = fail_on; s <= SEV_ERROR; s++)
 				if (counts[s])
@@ -333,6 +415,7 @@ int cmd_lint(int argc, char **argv)
 	}
 	if (run.io_failed)
 		status = 2;
+	lint_git_end(&git);
 	analysis_release(&a);
 	path_list_release(&paths);
 	lint_ci_release(&ci);

@@ -1,10 +1,13 @@
 /* cmd_rules.c — `promise rules` and `promise explain RULE`. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "commands.h"
+#include "i18n.h"
 #include "rules.h"
+#include "rules_scdoc.h"
 
 static void indent(const char *text, const char *prefix);
 
@@ -47,9 +50,10 @@ int cmd_rules(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ "names", no_argument, NULL, 'n' },
 		{ "markdown", no_argument, NULL, 'm' },
+		{ "scdoc", no_argument, NULL, 'S' },
 		{ NULL, 0, NULL, 0 },
 	};
-	int names_only = 0, markdown = 0, c;
+	int names_only = 0, markdown = 0, scdoc = 0, c;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "hn", longopts, NULL)) != -1) {
 		switch (c) {
@@ -58,13 +62,17 @@ int cmd_rules(int argc, char **argv)
 			     "List every rule: code, name, default severity and what it flags,\n"
 			     "grouped by the step of the four-step rule it belongs to.\n\n"
 			     "  --names     print only the rule names, one per line\n"
-			     "  --markdown  print the full rule reference as Markdown (docs/rules.md)");
+			     "  --markdown  print the full rule reference as Markdown (docs/rules.md)\n"
+			     "  --scdoc     print it as scdoc, the source of promise-rules(7)");
 			return 0;
 		case 'n':
 			names_only = 1;
 			break;
 		case 'm':
 			markdown = 1;
+			break;
+		case 'S':
+			scdoc = 1;
 			break;
 		default:
 			return 2;
@@ -76,6 +84,12 @@ int cmd_rules(int argc, char **argv)
 	}
 	if (markdown)
 		return print_markdown();
+	if (scdoc && (rules_scdoc_write(stdout) || fflush(stdout))) {
+		cli_error("cannot write the manual page: %s", strerror(errno));
+		return 2;
+	}
+	if (scdoc)
+		return 0;
 	for (int step = 0; step <= 4; step++) {
 		if (!names_only)
 			printf("%s%s:\n", step ? "\n" : "", rule_step_title(step));
@@ -87,7 +101,7 @@ int cmd_rules(int argc, char **argv)
 				puts(r->name);
 			else
 				printf("  %s  %-24s %-7s  %s\n", r->code, r->name, severity_name(r->severity),
-				       r->summary);
+				       _(r->summary));
 		}
 	}
 	return 0;
@@ -123,7 +137,7 @@ int cmd_explain(int argc, char **argv)
 		const struct rule *r = rule_table[id];
 		printf("%s%s (%s) — %s, %s\n\n", a > 1 ? "\n" : "", r->name, r->code,
 		       severity_name(r->severity), rule_step_title(r->step));
-		printf("%s\n\n", r->summary);
+		printf("%s\n\n", _(r->summary));
 		indent(r->explanation, "");
 		puts("\nBad:");
 		indent(r->bad, "    ");

@@ -7,6 +7,12 @@ int cmd_lint(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_lsp(int argc, char **argv);
+int cmd_list(int argc, char **argv);
+int cmd_agenda(int argc, char **argv);
+int cmd_report(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_init(int argc, char **argv);
+int cmd_fmt(int argc, char **argv);
 
 /* Shared by the commands: today's date from --today, else PROMISE_TODAY,
  * else the local clock. Returns 0, or prints why and returns 2. */

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "i18n.h"
 #include "lex.h"
 
 bool date_is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
@@ -83,21 +84,21 @@ struct date_value date_parse(const unsigned char *s, size_t len, bool whole)
 	v.len = sh.len;
 	v.status = DATE_IMPOSSIBLE;
 	if (sh.month < 1 || sh.month > 12) {
-		v.why = "there is no month with that number";
+		v.why = N_("there is no month with that number");
 		return v;
 	}
 	if (sh.day < 1 || sh.day > date_days_in_month(sh.year, sh.month)) {
-		v.why = sh.month == 2 && sh.day == 29 ? "that year is not a leap year"
-						      : "that month has fewer days";
+		v.why = sh.month == 2 && sh.day == 29 ? N_("that year is not a leap year")
+						      : N_("that month has fewer days");
 		return v;
 	}
 	if (sh.hour >= 0 && (sh.hour > 23 || sh.minute > 59)) {
-		v.why = "the time is not on the clock";
+		v.why = N_("the time is not on the clock");
 		return v;
 	}
 	if (sh.has_offset && (sh.offset_minutes > 14 * 60 || sh.offset_minutes < -14 * 60 ||
 			      sh.offset_minute_part > 59)) {
-		v.why = "UTC offsets range from -14:00 to +14:00";
+		v.why = N_("UTC offsets range from -14:00 to +14:00");
 		return v;
 	}
 	v.status = DATE_OK;

@@ -62,6 +62,7 @@ int diag_list_push(struct diag_list *l, const struct diag *d)
 	bool oom = false;
 	struct diag c = *d;
 	c.message = copy(&l->strings, d->message, d->message ? strlen(d->message) : 0, &oom);
+	c.hint = copy(&l->strings, d->hint, d->hint ? strlen(d->hint) : 0, &oom);
 	c.promise = copy(&l->strings, d->promise, d->promise ? strlen(d->promise) : 0, &oom);
 	c.excerpt = copy(&l->strings, d->excerpt, d->excerpt_len, &oom);
 	if (oom)

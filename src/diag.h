@@ -29,7 +29,7 @@ struct diag {
 	int rule;                      /* enum rule_id */
 	enum severity severity;
 	const char *message;
-	const char *hint;              /* static storage; NULL when there is none */
+	const char *hint;              /* NULL when there is none */
 	const char *promise;           /* the record's ID, NULL when it has none */
 	const char *excerpt;           /* the source line of `line`, no newline */
 	uint32_t excerpt_len;

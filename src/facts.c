@@ -36,6 +36,8 @@ void facts_release(struct facts *f)
 	alloc_free(f->alloc, f->promises);
 	alloc_free(f->alloc, f->refs);
 	alloc_free(f->alloc, f->slots);
+	alloc_free(f->alloc, f->loads);
+	alloc_free(f->alloc, f->extras);
 	arena_release(&f->strings);
 	memset(f, 0, sizeof *f);
 }
@@ -151,6 +153,59 @@ int facts_add_ref(struct facts *f, const char *target, uint32_t len, const struc
 	if (!r->target || !r->where.excerpt || (where->promise && !r->where.promise))
 		return -1;
 	f->nrefs++;
+	return 0;
+}
+
+/* A diagnostic position that owns its strings (in the facts' arena). */
+static int copy_where(struct facts *f, struct diag *to, const struct diag *from)
+{
+	*to = *from;
+	to->excerpt = arena_strndup(&f->strings, from->excerpt, from->excerpt_len);
+	to->promise = from->promise ? arena_strndup(&f->strings, from->promise, strlen(from->promise)) : NULL;
+	to->message = to->hint = NULL;
+	return !to->excerpt || (from->promise && !to->promise) ? -1 : 0;
+}
+
+static void *grow(const struct allocator *a, void *items, size_t *cap, size_t len, size_t size)
+{
+	if (len < *cap)
+		return items;
+	size_t nc = *cap ? *cap * 2 : 64;
+	void *n = alloc_resize(a, items, nc * size);
+	if (n)
+		*cap = nc;
+	return n;
+}
+
+int facts_add_load(struct facts *f, const struct load_fact *load)
+{
+	struct load_fact *items = grow(f->alloc, f->loads, &f->cap_loads, f->nloads, sizeof *items);
+	if (!items)
+		return -1;
+	f->loads = items;
+	struct load_fact *l = &items[f->nloads];
+	*l = *load;
+	l->person = arena_strndup(&f->strings, load->person, strlen(load->person));
+	l->name = arena_strndup(&f->strings, load->name, strlen(load->name));
+	if (!l->person || !l->name || copy_where(f, &l->where, &load->where))
+		return -1;
+	f->nloads++;
+	return 0;
+}
+
+int facts_add_extra(struct facts *f, const struct extra_fact *extra)
+{
+	struct extra_fact *items = grow(f->alloc, f->extras, &f->cap_extras, f->nextras, sizeof *items);
+	if (!items)
+		return -1;
+	f->extras = items;
+	struct extra_fact *e = &items[f->nextras];
+	*e = *extra;
+	e->party = arena_strndup(&f->strings, extra->party, strlen(extra->party));
+	e->name = arena_strndup(&f->strings, extra->name, strlen(extra->name));
+	if (!e->party || !e->name || copy_where(f, &e->where, &extra->where))
+		return -1;
+	f->nextras++;
 	return 0;
 }
 

@@ -37,6 +37,24 @@ struct ref_fact {
 	struct diag where;    /* its position, with the line copied */
 };
 
+/* An open promise due within the over-committed window, by who holds it. */
+struct load_fact {
+	const char *person;   /* party key of `by:` (party.h) */
+	const char *name;     /* its display form */
+	uint32_t promise;     /* index into promises */
+	int32_t made, due;    /* day numbers; made may be FACT_NO_DATE */
+	struct diag where;    /* the `by:` value, with the line copied */
+};
+
+/* A dated `extra:` given to the party in `to:` (habitual-extra). */
+struct extra_fact {
+	const char *party;    /* party key of `to:` */
+	const char *name;     /* its display form */
+	uint32_t promise;     /* index into promises */
+	int32_t day;
+	struct diag where;    /* the extra's value, with the line copied */
+};
+
 struct facts {
 	const struct allocator *alloc;
 	struct arena strings;
@@ -47,6 +65,10 @@ struct facts {
 	uint64_t *slots;      /* hash table: 0 empty, else (hash high bits |
 				 promise index + 1) */
 	size_t nslots;
+	struct load_fact *loads;
+	size_t nloads, cap_loads;
+	struct extra_fact *extras;
+	size_t nextras, cap_extras;
 };
 
 void facts_init(struct facts *f, const struct allocator *alloc);
@@ -62,6 +84,10 @@ long facts_add_promise(struct facts *f, const char *id, uint32_t id_len, uint32_
 int facts_reserve(struct facts *f, size_t promises);
 /* Keep a forward reference for the end. -1 when out of memory. */
 int facts_add_ref(struct facts *f, const char *target, uint32_t len, const struct diag *where);
+/* Copy a load or an extra in (the strings and the excerpt of `where` are
+ * copied; its message and hint are dropped). -1 when out of memory. */
+int facts_add_load(struct facts *f, const struct load_fact *load);
+int facts_add_extra(struct facts *f, const struct extra_fact *extra);
 /* The first promise with this ID, or -1. */
 long facts_find(const struct facts *f, const char *id, size_t len);
 

@@ -17,6 +17,7 @@ enum cue_class {
 	CUE_QUALITY,
 	CUE_OPEN_ENDED,
 	CUE_FOLLOWUP,
+	CUE_ACTIVITY,      /* help, presence, contact: an effort with no result */
 	/* evidence and helpers, never flagged */
 	CUE_BOUND,
 	CUE_STOP,
@@ -30,7 +31,7 @@ enum cue_class {
 	CUE_CLASS_COUNT
 };
 
-#define CUE_VAGUE_CLASSES ((int)CUE_FOLLOWUP + 1)
+#define CUE_VAGUE_CLASSES ((int)CUE_ACTIVITY + 1)
 
 struct lexicon_entry {
 	const char *phrase;

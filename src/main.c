@@ -6,6 +6,7 @@
 
 #include "commands.h"
 #include "date.h"
+#include "i18n.h"
 
 #ifndef PROMISE_VERSION
 #define PROMISE_VERSION "unknown"
@@ -25,6 +26,12 @@ static const struct {
 	{ "rules", cmd_rules, "list the rules" },
 	{ "explain", cmd_explain, "explain one rule, with a bad and a good example" },
 	{ "lsp", cmd_lsp, "run the language server for editors (stdio)" },
+	{ "list", cmd_list, "list promises by due date, filtered (table, json, csv)" },
+	{ "agenda", cmd_agenda, "per person: overdue, due this week and next week" },
+	{ "report", cmd_report, "write an HTML report: trust per relationship, load per person" },
+	{ "export", cmd_export, "export open promises as an iCalendar file" },
+	{ "init", cmd_init, "start a repository of promises: config, example, git and CI setup" },
+	{ "fmt", cmd_fmt, "write promise files in the canonical layout" },
 };
 
 void cli_error(const char *fmt, ...)
@@ -72,6 +79,7 @@ static void usage(FILE *out)
 
 int main(int argc, char **argv)
 {
+	i18n_init();
 	if (argc < 2) {
 		usage(stderr);
 		return 2;
@@ -83,6 +91,11 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(cmd, "-V") || !strcmp(cmd, "--version") || !strcmp(cmd, "version")) {
 		printf("promise %s (commit %s)\n", PROMISE_VERSION, PROMISE_COMMIT);
+		return 0;
+	}
+	if (!strcmp(cmd, "--list-commands")) {   /* for the shell completions */
+		for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+			puts(commands[i].name);
 		return 0;
 	}
 	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)

@@ -32,13 +32,23 @@ enum field_key model_key_lookup(const unsigned char *s, uint32_t len)
 {
 	if (len >= 2 && lower(s[0]) == 'x' && s[1] == '-')
 		return KEY_USER;
-	for (int k = 0; k < KEY_USER; k++) {
-		const char *n = keys[k].name;
+	/* At most two known keys share a length, so a length switch and one
+	 * or two compares decide (this runs for every field line). */
+	static const signed char by_len[13][2] = {
+		[2] = { KEY_BY, KEY_TO },          [3] = { KEY_DUE, -1 },
+		[4] = { KEY_MADE, KEY_NOTE },      [5] = { KEY_EXTRA, -1 },
+		[6] = { KEY_STATUS, -1 },          [8] = { KEY_RECORDED, KEY_RECOVERY },
+		[9] = { KEY_IN_RETURN, -1 },       [12] = { KEY_RENEGOTIATED, -1 },
+	};
+	if (len < 2 || len > 12 || (by_len[len][0] == 0 && len != 2))
+		return KEY_UNKNOWN;
+	for (int j = 0; j < 2 && by_len[len][j] >= 0; j++) {
+		const char *n = keys[by_len[len][j]].name;
 		uint32_t i = 0;
-		while (i < len && n[i] && lower(s[i]) == (unsigned char)n[i])
+		while (i < len && lower(s[i]) == (unsigned char)n[i])
 			i++;
-		if (i == len && n[i] == '\0')
-			return (enum field_key)k;
+		if (i == len)
+			return (enum field_key)by_len[len][j];
 	}
 	return KEY_UNKNOWN;
 }

@@ -296,6 +296,20 @@ int parse_chunk(struct arena *ar, const unsigned char *buf, uint32_t len,
 	out->len = len;
 	out->first_line = first_line;
 
+	/* Room for what a chunk of this size usually holds, so the arrays
+	 * rarely grow (each growth copies). Typical records are about 300
+	 * bytes in 10 lines of 30. */
+	{
+		uint32_t lines = len / 24 + 16;
+		out->lines = arena_alloc(ar, (size_t)lines * sizeof *out->lines);
+		out->fields = arena_alloc(ar, (size_t)(len / 40 + 16) * sizeof *out->fields);
+		out->records = arena_alloc(ar, (size_t)(len / 200 + 4) * sizeof *out->records);
+		if (!out->lines || !out->fields || !out->records)
+			return -1;
+		p.cap_lines = lines;
+		p.cap_fields = len / 40 + 16;
+		p.cap_records = len / 200 + 4;
+	}
 	uint32_t pos = 0;
 	if (at_file_start && len >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF)
 		pos = 3;

@@ -43,6 +43,10 @@ enum rule_id {
 	RULE_UNKNOWN_PERSON,
 	RULE_UNUSED_SUPPRESSION,
 	RULE_INVALID_SUPPRESSION,
+	RULE_MOVED_DUE,
+	RULE_DROPPED_PROMISE,
+	RULE_OVER_COMMITTED,
+	RULE_HABITUAL_EXTRA,
 	RULE_COUNT
 };
 
@@ -84,14 +88,15 @@ struct rule_ctx {
 	struct arena *scratch;           /* emptied after every record */
 	long duplicate_of;               /* check_record: the fact of an earlier
 					    promise with this record's ID, or -1 */
+	int file_language;               /* the file's `# promise-lang:` (enum
+					    lang), or FILELANG_NONE (filelang.h) */
 	/* Where reports go: the analysis supplies this. */
 	void (*sink)(struct rule_ctx *c, struct diag *d);
 	void *sink_data;
 };
 
-/* Report a finding at span `at` on line `line` of the chunk. `hint` is a
- * string with static storage (it is not copied), or NULL. The message is
- * formatted printf-style and copied. */
+/* Report a finding at span `at` on line `line` of the chunk. `hint` may be
+ * NULL. The message is formatted printf-style; both are copied. */
 void rule_report(struct rule_ctx *c, enum rule_id rule, uint32_t line, struct span at,
 		 const char *hint, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
@@ -108,7 +113,8 @@ int32_t rule_today(const struct rule_ctx *c);
 const char *rule_record_name(const struct rule_ctx *c, char *out, size_t size);
 /* Report `rule` when the record has no `key` field, or only an empty one
  * (not for a record whose header is broken: the syntax error comes first);
- * returns the field when it is present and not empty. */
+ * returns the field when it is present and not empty. `hint` and `missing`
+ * are English (N_() in i18n.h), translated when reported. */
 const struct field *rule_require_field(struct rule_ctx *c, enum rule_id rule,
 				       enum field_key key, const char *hint, const char *missing);
 /* Where a finding about the whole record points: its ID, or the keyword. */

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "options.h"
 #include "rules.h"
 
@@ -272,7 +273,7 @@ void suppress_report_unused(struct suppressions *s, struct rule_ctx *c)
 			continue;
 		c->file = e->file;
 		rule_report_at(c, RULE_UNUSED_SUPPRESSION, &e->where,
-			       "remove the directive: what it silenced is gone (or never was here)",
-			       "promise-ignore %s silences nothing here", rule_table[e->rule]->name);
+			       _("remove the directive: what it silenced is gone (or never was here)"),
+			       _("promise-ignore %s silences nothing here"), rule_table[e->rule]->name);
 	}
 }

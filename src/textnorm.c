@@ -116,8 +116,11 @@ int textnorm_fold_copy(struct arena *ar, const unsigned char *s, uint32_t len, s
 			continue;
 		}
 		utf8proc_int32_t buf[CLUSTER_MAX * 2];
+		/* COMPAT only takes effect with DECOMPOSE (or COMPOSE): without
+		 * it, NBSP and the ij ligature would pass unchanged. */
 		utf8proc_ssize_t k = utf8proc_decompose(s + i, end - i, buf, CLUSTER_MAX,
-							UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STABLE);
+							UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT |
+								UTF8PROC_CASEFOLD | UTF8PROC_STABLE);
 		if (k > 0 && k <= CLUSTER_MAX)
 			k = utf8proc_reencode(buf, k, UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STABLE |
 							      UTF8PROC_COMPOSE);

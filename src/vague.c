@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "i18n.h"
 #include "textnorm.h"
 #include "wordlist.h"
 
@@ -42,8 +43,9 @@ struct hit {
 
 enum { MAX_HITS = 64 };
 
-/* Whole-word lexicon hits of one language outside quoted regions. */
-static unsigned scan_lang(const struct folded *f, const unsigned char *quoted, enum lang l,
+/* Whole-word lexicon hits of one language outside skipped regions (quoted
+ * text and IDs). */
+static unsigned scan_lang(const struct folded *f, const unsigned char *skip, enum lang l,
 			  const unsigned char *removed, struct hit *hits)
 {
 	unsigned n = 0;
@@ -52,7 +54,7 @@ static unsigned scan_lang(const struct folded *f, const unsigned char *quoted, e
 	while (i < f->len && n < MAX_HITS) {
 		bool start = (textnorm_is_word(t[i]) && (i == 0 || !textnorm_is_word(t[i - 1]))) ||
 			     (t[i] == '\'' && i > 0 && textnorm_is_word(t[i - 1]));
-		if (!start || (quoted && quoted[i])) {
+		if (!start || (skip && skip[i])) {
 			i++;
 			continue;
 		}
@@ -61,7 +63,7 @@ static unsigned scan_lang(const struct folded *f, const unsigned char *quoted, e
 		if (e >= 0 && mlen > 0 && !(removed && removed[e])) {
 			uint32_t end = i + mlen;
 			bool ends_word = t[end - 1] == '.' || !textnorm_is_word(t[end]);
-			if (ends_word && !(quoted && quoted[end - 1])) {
+			if (ends_word && !(skip && skip[end - 1])) {
 				hits[n].fs = i;
 				hits[n].fe = end;
 				hits[n].entry = e;
@@ -79,12 +81,12 @@ static unsigned scan_lang(const struct folded *f, const unsigned char *quoted, e
 }
 
 /* Count the common words of each language in the text; false if none. */
-static bool vote(const struct folded *f, const unsigned char *quoted, int votes[LANG_COUNT])
+static bool vote(const struct folded *f, const unsigned char *skip, int votes[LANG_COUNT])
 {
 	const unsigned char *t = f->text;
 	bool any = false;
 	for (uint32_t i = 0; i < f->len;) {
-		if (!textnorm_is_word(t[i]) || (i > 0 && textnorm_is_word(t[i - 1])) || (quoted && quoted[i])) {
+		if (!textnorm_is_word(t[i]) || (i > 0 && textnorm_is_word(t[i - 1])) || (skip && skip[i])) {
 			i++;
 			continue;
 		}
@@ -104,12 +106,40 @@ static bool vote(const struct folded *f, const unsigned char *quoted, int votes[
 	return any;
 }
 
-/* Mark bytes inside double quotes ("…", “…”, «…», „…“). */
-static void mark_quotes(const struct folded *f, unsigned char *quoted)
+/* Whether the best vote is shared (or nobody voted). */
+static bool tied(const int votes[LANG_COUNT])
+{
+	int best = 0, n = 0;
+	for (int l = 0; l < LANG_COUNT; l++)
+		if (votes[l] > best) {
+			best = votes[l];
+			n = 1;
+		} else if (votes[l] == best) {
+			n++;
+		}
+	return n != 1;
+}
+
+/* Letters that give a language away when its common words do not: å, ä
+ * and ö are Swedish, "ij" is Dutch. Only read on a tied vote. */
+static void letter_hints(const struct folded *f, int letters[LANG_COUNT])
 {
 	const unsigned char *t = f->text;
-	memset(quoted, 0, f->len + 1);
+	for (uint32_t i = 0; i + 1 < f->len; i++) {
+		if (t[i] == 0xC3 && (t[i + 1] == 0xA5 || t[i + 1] == 0xA4 || t[i + 1] == 0xB6))
+			letters[LANG_SV]++;
+		else if ((t[i] | 0x20) == 'i' && (t[i + 1] | 0x20) == 'j')
+			letters[LANG_NL]++;
+	}
+}
+
+/* Mark bytes inside double quotes ("…", “…”, «…», „…“) in skip (zeroed
+ * by the caller); whether any pair of quotes closed. */
+static bool mark_quotes(const struct folded *f, unsigned char *skip)
+{
+	const unsigned char *t = f->text;
 	uint32_t open = UINT32_MAX;
+	bool any = false;
 	for (uint32_t i = 0; i < f->len; i++) {
 		unsigned w = 1;
 		bool q = false;
@@ -127,35 +157,76 @@ static void mark_quotes(const struct folded *f, unsigned char *quoted)
 		if (open == UINT32_MAX) {
 			open = i;
 		} else {
-			memset(quoted + open, 1, i + w - open);
+			memset(skip + open, 1, i + w - open);
 			open = UINT32_MAX;
+			any = true;
 		}
 		i += w - 1;
 	}
+	return any;
 }
 
-/* A capitalised word after the first: a name ("the Delft pumps"). */
-static bool has_inner_name(const unsigned char *s, uint32_t len)
+/* Whether a folded byte may join the parts of a number, date, time or ID
+ * ("2026-11-02", "14:00", "4.2.1", "SUP-3391", "24/7"). */
+static bool joins(unsigned char c)
 {
-	bool first_word = true;
-	for (uint32_t i = 0; i < len; i++) {
-		bool start = (i == 0 || s[i - 1] == ' ') && s[i] != ' ';
-		if (!start)
-			continue;
-		if (first_word) {
-			first_word = false;
+	return c == '-' || c == '_' || c == '.' || c == '/' || c == ':';
+}
+
+static bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+/* A quarter or half of a year ("Q1", "h2"): a period, not a date. */
+static bool is_period(const unsigned char *t, uint32_t len)
+{
+	unsigned char c = (unsigned char)(t[0] | 0x20);
+	return len == 2 && ((c == 'q' && t[1] >= '1' && t[1] <= '4') || (c == 'h' && (t[1] == '1' || t[1] == '2')));
+}
+
+/* Tokens with digits: numbers, dates, clock times, week numbers, amounts,
+ * versions and IDs, joined by '-', '_', '.', '/', ':' and by ',' between
+ * digits ("3,400"). Each one is evidence of specificity, except a quarter
+ * or half ("Q1"). A token that mixes letters and digits (an ID such as
+ * "SUP-3391" or "TRY-12", a code, "4th", "10am") is marked in skip, so no
+ * cue is read inside it. Returns whether any evidence was found; *skip is
+ * allocated on the first ID (NULL until then). -1 when out of memory. */
+static int scan_digits(struct arena *ar, const struct folded *f, unsigned char **skip)
+{
+	const unsigned char *t = f->text;
+	int evidence = 0;
+	uint32_t i = 0;
+	while (i < f->len) {
+		if (!textnorm_is_word(t[i])) {
+			i++;
 			continue;
 		}
-		if (s[i] >= 'A' && s[i] <= 'Z' && i + 1 < len && s[i + 1] >= 'a' && s[i + 1] <= 'z') {
-			/* after sentence punctuation it is just a capital */
-			uint32_t p = i - 1;
-			while (p > 0 && s[p] == ' ')
-				p--;
-			if (s[p] != '.' && s[p] != ':' && s[p] != '!' && s[p] != '?' && s[p] != ';')
-				return true;
+		uint32_t start = i;
+		bool digit = false, alpha = false;
+		for (;;) {
+			while (i < f->len && textnorm_is_word(t[i])) {
+				digit |= is_digit(t[i]);
+				alpha |= !is_digit(t[i]);
+				i++;
+			}
+			if (i + 1 < f->len && textnorm_is_word(t[i + 1]) &&
+			    (joins(t[i]) || (t[i] == ',' && is_digit(t[i - 1]) && is_digit(t[i + 1]))))
+				i++;
+			else
+				break;
 		}
+		if (!digit || is_period(t + start, i - start))
+			continue;
+		evidence = 1;
+		if (!alpha)
+			continue;
+		if (!*skip) {
+			*skip = arena_alloc(ar, f->len + 1);
+			if (!*skip)
+				return -1;
+			memset(*skip, 0, f->len + 1);
+		}
+		memset(*skip + start, 1, i - start);
 	}
-	return false;
+	return evidence;
 }
 
 const struct lexicon_entry *vague_lexicon(enum lang l, unsigned *size)
@@ -168,15 +239,15 @@ const struct lexicon_entry *vague_lexicon(enum lang l, unsigned *size)
 
 /* Add the configured phrases of language l as strong cues, in text order,
  * where no lexicon cue already stands. */
-static void add_custom(const unsigned char *s, const struct folded *f, const unsigned char *quoted,
+static void add_custom(const unsigned char *s, const struct folded *f, const unsigned char *skip,
 		       const struct wordlist *w, struct vague_result *out)
 {
 	const unsigned char *t = f->text;
 	for (uint32_t i = 0; i < f->len && out->ncues < VAGUE_MAX_CUES; i++) {
-		if (!textnorm_is_word(t[i]) || (i > 0 && textnorm_is_word(t[i - 1])) || (quoted && quoted[i]))
+		if (!textnorm_is_word(t[i]) || (i > 0 && textnorm_is_word(t[i - 1])) || (skip && skip[i]))
 			continue;
 		uint32_t phrase, n = wordlist_match(w, t, f->len, i, &phrase);
-		if (!n || (quoted && quoted[i + n - 1]))
+		if (!n || (skip && skip[i + n - 1]))
 			continue;
 		struct vague_cue cue = { textnorm_from(f, i), textnorm_from(f, i + n) - textnorm_from(f, i),
 					 CUE_OPEN_ENDED, true, w->phrases[phrase], true };
@@ -208,20 +279,28 @@ int vague_scan_custom(struct arena *ar, const unsigned char *s, uint32_t len, en
 	struct folded f;
 	if (textnorm_fold(ar, s, len, &f))
 		return -1;
-	/* One pass for what is cheap to see: digits, and quote marks (only
-	 * then are quoted regions worth marking). */
+	/* One pass for what is cheap to see: digits, and quote marks. Only
+	 * then are tokens and quoted regions worth a closer look. */
 	bool digit = false, quote = false;
 	for (uint32_t i = 0; i < f.len; i++) {
 		unsigned char c = f.text[i];
 		digit |= c >= '0' && c <= '9';
 		quote |= c == '"' || c == 0xE2 || c == 0xC2;
 	}
-	unsigned char *quoted = NULL;
+	unsigned char *skip = NULL;
+	bool evidence = false;
 	if (quote) {
-		quoted = arena_alloc(ar, f.len + 1);
-		if (!quoted)
+		skip = arena_alloc(ar, f.len + 1);
+		if (!skip)
 			return -1;
-		mark_quotes(&f, quoted);
+		memset(skip, 0, f.len + 1);
+		evidence = mark_quotes(&f, skip);
+	}
+	if (digit) {
+		int e = scan_digits(ar, &f, &skip);
+		if (e < 0)
+			return -1;
+		evidence |= e > 0;
 	}
 
 	struct hit hits[LANG_COUNT][MAX_HITS];
@@ -231,26 +310,26 @@ int vague_scan_custom(struct arena *ar, const unsigned char *s, uint32_t len, en
 		/* Common words vote (one pass for all languages); with no
 		 * common word, the language whose lexicon knows more of the
 		 * words; with neither, the fallback. */
-		int votes[LANG_COUNT] = { 0, 0, 0 };
-		bool any = vote(&f, quoted, votes);
+		int votes[LANG_COUNT] = { 0, 0, 0 }, letters[LANG_COUNT] = { 0, 0, 0 };
+		bool any = vote(&f, skip, votes);
+		if (tied(votes))
+			letter_hints(&f, letters);
 		chosen = fallback == LANG_AUTO ? LANG_EN : fallback;
 		for (int l = 0; l < LANG_COUNT; l++) {
 			if (!any)
-				nhits[l] = scan_lang(&f, quoted, (enum lang)l, custom ? custom->removed[l] : NULL, hits[l]);
-			if (votes[l] > votes[chosen] ||
-			    (votes[l] == votes[chosen] && nhits[l] > nhits[chosen]))
+				nhits[l] = scan_lang(&f, skip, (enum lang)l, custom ? custom->removed[l] : NULL, hits[l]);
+			if (votes[l] != votes[chosen] ? votes[l] > votes[chosen]
+			    : letters[l] != letters[chosen] ? letters[l] > letters[chosen]
+							    : nhits[l] > nhits[chosen])
 				chosen = (enum lang)l;
 		}
 		if (any)
-			nhits[chosen] = scan_lang(&f, quoted, chosen, custom ? custom->removed[chosen] : NULL, hits[chosen]);
+			nhits[chosen] = scan_lang(&f, skip, chosen, custom ? custom->removed[chosen] : NULL, hits[chosen]);
 	} else {
-		nhits[chosen] = scan_lang(&f, quoted, chosen, custom ? custom->removed[chosen] : NULL, hits[chosen]);
+		nhits[chosen] = scan_lang(&f, skip, chosen, custom ? custom->removed[chosen] : NULL, hits[chosen]);
 	}
 	out->lang = chosen;
 
-	bool evidence = digit || has_inner_name(s, len);
-	for (uint32_t i = 0; quoted && i < f.len && !evidence; i++)
-		evidence = quoted[i];
 	const struct hit *h = hits[chosen];
 	const struct lexicon_entry *tab = tables[chosen];
 	for (unsigned i = 0; i < nhits[chosen]; i++) {
@@ -275,7 +354,7 @@ int vague_scan_custom(struct arena *ar, const unsigned char *s, uint32_t len, en
 		cue->phrase = e->phrase;
 	}
 	if (custom && custom->add[chosen])
-		add_custom(s, &f, quoted, custom->add[chosen], out);
+		add_custom(s, &f, skip, custom->add[chosen], out);
 	return 0;
 }
 
@@ -313,7 +392,8 @@ int vague_is_collective(struct arena *ar, const unsigned char *s, uint32_t len)
 const char *vague_class_name(enum cue_class c)
 {
 	static const char *const names[CUE_VAGUE_CLASSES] = {
-		"time", "effort", "condition", "quantity", "quality", "open-ended", "follow-up",
+		N_("time"), N_("effort"), N_("condition"), N_("quantity"), N_("quality"),
+		N_("open-ended"), N_("follow-up"), N_("activity"),
 	};
 	return (int)c < CUE_VAGUE_CLASSES ? names[c] : "";
 }
@@ -321,13 +401,14 @@ const char *vague_class_name(enum cue_class c)
 const char *vague_class_hint(enum cue_class c)
 {
 	switch (c) {
-	case CUE_TIME: return "name the day: a date in `due:`, or 'by 4 December' in the text";
-	case CUE_EFFORT: return "promise what you will do, not what you will attempt";
-	case CUE_CONDITION: return "state the condition plainly, or leave it out and promise less";
-	case CUE_QUANTITY: return "say how many or how much";
-	case CUE_QUALITY: return "say what will be better, measured how, and to what level";
-	case CUE_OPEN_ENDED: return "list everything that is promised; an open list promises anything";
-	case CUE_FOLLOWUP: return "promise the outcome of the look (an answer, a fix, a report) and its date";
+	case CUE_TIME: return N_("name the day: a date in `due:`, or 'by 4 December' in the text");
+	case CUE_EFFORT: return N_("promise what you will do, not what you will attempt");
+	case CUE_CONDITION: return N_("state the condition plainly, or leave it out and promise less");
+	case CUE_QUANTITY: return N_("say how many or how much");
+	case CUE_QUALITY: return N_("say what will be better, measured how, and to what level");
+	case CUE_OPEN_ENDED: return N_("list everything that is promised; an open list promises anything");
+	case CUE_FOLLOWUP: return N_("promise the outcome of the look (an answer, a fix, a report) and its date");
+	case CUE_ACTIVITY: return N_("promise what the help will achieve: what will work, or be delivered, and by when");
 	default: return "";
 	}
 }

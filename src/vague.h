@@ -1,12 +1,18 @@
 /* vague.h — which words make a promise text vague, in which language.
  *
- * The text is folded (textnorm.h), its language chosen by a vote of stop
- * words unless given, and that language's lexicon (lexicon.h) run at every
- * word start, whole words only. Strong cues are vague wherever they stand;
- * weak cues only when the text holds no evidence of specificity: a number or
- * date (any word with a digit), a month, weekday or number word, or quoted
- * text (a named deliverable), or a capitalised name after the first word.
- * Quoted text is never searched for cues. Cues come back as source offsets. */
+ * The text is folded (textnorm.h), its language chosen unless given (a vote
+ * of common words; on a tie, letters such as å/ä/ö and "ij"; then the
+ * lexicon that knows more of its words; then the fallback), and that
+ * language's lexicon (lexicon.h) run at every word start, whole words only.
+ * Strong cues are vague wherever they stand; weak cues only when the text
+ * holds no evidence of specificity: a token with a digit (a date in any
+ * form, a week number, a clock time, a span, an amount, an ID; not a bare
+ * "Q1"), a number, month or weekday word, or a quoted name. Quoted text and
+ * tokens that mix letters and digits (IDs, codes) are never searched for
+ * cues; bounds ("no later than") and promise verbs ("will") are lexicon
+ * entries that are never cues. A text with neither cues nor evidence names
+ * nothing that can be checked: the rule reports that when the promise has
+ * no due date either. Cues come back as source offsets. */
 #ifndef PROMISE_VAGUE_H
 #define PROMISE_VAGUE_H
 
@@ -34,7 +40,7 @@ struct vague_cue {
 
 struct vague_result {
 	enum lang lang;            /* the language the text was read in */
-	bool evidence;             /* something concrete stands in the text */
+	bool evidence;             /* something concrete stands in the text (above) */
 	unsigned ncues;            /* vague cues that count (after gating) */
 	struct vague_cue cues[VAGUE_MAX_CUES];
 };
@@ -68,7 +74,8 @@ const struct lexicon_entry *vague_lexicon(enum lang l, unsigned *size);
  * ignored. -1 when out of memory, else 0 or 1. */
 int vague_is_collective(struct arena *ar, const unsigned char *s, uint32_t len);
 
-/* The category's name ("time", "effort", ...) and a hint on being specific. */
+/* The category's name ("time", "effort", ...) and a hint on being specific,
+ * in English: pass them through _() (i18n.h) to show them. */
 const char *vague_class_name(enum cue_class c);
 const char *vague_class_hint(enum cue_class c);
 

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "../date.h"
+#include "../fmt.h"
 #include "../rules.h"
 
 static void set_error(struct rpc_error *e, int code, const char *msg)
@@ -609,4 +610,31 @@ json_t *lsp_code_actions(struct lsp_server *s, json_t *params, struct rpc_error 
 			add_suppression(s, d, m, r, g, out);
 	}
 	return out;
+}
+
+json_t *lsp_formatting(struct lsp_server *s, json_t *params, struct rpc_error *e)
+{
+	struct lsp_doc *d = lsp_doc_param(s, params, e);
+	if (!d)
+		return NULL;
+	/* The same formatter as `promise fmt`; a document with syntax errors
+	 * is left alone (its diagnostics say why). */
+	struct buf out;
+	buf_init(&out, s->alloc);
+	int rc = fmt_format((const unsigned char *)buf_str(&d->text), d->text.len, &out);
+	json_t *edits;
+	if (rc == FMT_CHANGED) {
+		json_t *one = text_edit(s, d, 0, (uint32_t)d->text.len, buf_str(&out));
+		edits = one ? json_pack("[o]", one) : NULL;
+	} else if (rc >= 0) {
+		edits = json_array();
+	} else {
+		set_error(e, RPC_INTERNAL_ERROR, rc == FMT_ERR_NOMEM ? "out of memory" : "the document is too large");
+		buf_release(&out);
+		return NULL;
+	}
+	buf_release(&out);
+	if (!edits)
+		set_error(e, RPC_INTERNAL_ERROR, "out of memory");
+	return edits;
 }

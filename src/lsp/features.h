@@ -14,5 +14,9 @@ json_t *lsp_hover(struct lsp_server *s, json_t *params, struct rpc_error *e);
 json_t *lsp_document_symbols(struct lsp_server *s, json_t *params, struct rpc_error *e);
 json_t *lsp_completion(struct lsp_server *s, json_t *params, struct rpc_error *e);
 json_t *lsp_code_actions(struct lsp_server *s, json_t *params, struct rpc_error *e);
+/* textDocument/formatting: the canonical layout of `promise fmt`, as one
+ * edit over the whole document (none when it is canonical or has syntax
+ * errors). */
+json_t *lsp_formatting(struct lsp_server *s, json_t *params, struct rpc_error *e);
 
 #endif

@@ -278,7 +278,7 @@ static json_t *h_initialize(struct lsp_server *s, json_t *params, struct rpc_err
 	s->dirty = s->ws.nroots > 0;
 
 	return json_pack(
-		"{s:{s:s, s:{s:b, s:i, s:{s:b}}, s:b, s:b, s:{s:[s]}, s:{s:[s]}, s:{s:{s:b, s:b}}},"
+		"{s:{s:s, s:{s:b, s:i, s:{s:b}}, s:b, s:b, s:{s:[s]}, s:{s:[s]}, s:b, s:{s:{s:b, s:b}}},"
 		" s:{s:s}}",
 		"capabilities",
 		"positionEncoding", s->enc == ENC_UTF8 ? "utf-8" : "utf-16",
@@ -287,6 +287,7 @@ static json_t *h_initialize(struct lsp_server *s, json_t *params, struct rpc_err
 		"documentSymbolProvider", 1,
 		"completionProvider", "triggerCharacters", ":",
 		"codeActionProvider", "codeActionKinds", "quickfix",
+		"documentFormattingProvider", 1,
 		"workspace", "workspaceFolders", "supported", 1, "changeNotifications", 1,
 		"serverInfo", "name", "promise");
 }
@@ -451,6 +452,7 @@ static const struct method {
 	{ "textDocument/documentSymbol", lsp_document_symbols, true },
 	{ "textDocument/completion", lsp_completion, true },
 	{ "textDocument/codeAction", lsp_code_actions, true },
+	{ "textDocument/formatting", lsp_formatting, true },
 };
 
 enum lsp_error lsp_server_bad_frame(struct lsp_server *s, const char *why)

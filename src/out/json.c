@@ -5,10 +5,12 @@
  * ours is only the frame: the object's fixed keys, numbers, and values that
  * are identifiers by construction (rule names and codes, severities, and
  * promise IDs, which the format limits to letters, digits, '-', '_', '.').
- * File names and hints repeat, so their encoded form is cached. Rejected:
+ * File names and hints repeat, so their encoded form is cached (hints by
+ * their text: most are the same few dozen sentences). Rejected:
  * json_pack() + json_dumpf() per finding — building a hash table and
  * sorting its keys for every object cost over 2 µs a finding. */
 #include <errno.h>
+#include <stdbool.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,13 +19,15 @@
 #include "../utf8.h"
 #include "render.h"
 
+enum { HINT_CACHE = 64 };
+
 struct json_state {
 	char *file;          /* the last file name, encoded */
 	size_t file_len;
 	const char *file_raw;
-	const char *hints[64]; /* hint pointer -> encoded form */
-	char *hint_json[64];
-	size_t hint_len[64];
+	char *hints[HINT_CACHE]; /* a hint's text -> its encoded form */
+	char *hint_json[HINT_CACHE];
+	size_t hint_len[HINT_CACHE];
 	size_t nhints;
 };
 
@@ -70,20 +74,28 @@ static int json_begin(struct render_ctx *r)
 	return fputs("[", r->out) < 0 ? -1 : 0;
 }
 
-static const char *hint_json(struct json_state *st, const char *hint, size_t *len)
+/* The encoded hint, from the cache or made now. *owned says whether the
+ * caller must free it (the cache is full). */
+static const char *hint_json(struct json_state *st, const char *hint, size_t *len, bool *owned)
 {
+	*owned = false;
 	for (size_t i = 0; i < st->nhints; i++)
-		if (st->hints[i] == hint) {
+		if (!strcmp(st->hints[i], hint)) {
 			*len = st->hint_len[i];
 			return st->hint_json[i];
 		}
 	char *enc = encode(hint, strlen(hint), len);
-	if (enc && st->nhints < sizeof st->hints / sizeof *st->hints) {
-		st->hints[st->nhints] = hint;
-		st->hint_json[st->nhints] = enc;
-		st->hint_len[st->nhints++] = *len;
+	if (!enc)
+		return NULL;
+	char *key = st->nhints < HINT_CACHE ? strdup(hint) : NULL;
+	if (!key) {
+		*owned = true;
+		return enc;
 	}
-	return enc; /* a full cache leaks nothing: see json_end */
+	st->hints[st->nhints] = key;
+	st->hint_json[st->nhints] = enc;
+	st->hint_len[st->nhints++] = *len;
+	return enc;
 }
 
 static int json_diag(struct render_ctx *r, const struct diag *d, const char *file_name)
@@ -102,8 +114,9 @@ static int json_diag(struct render_ctx *r, const struct diag *d, const char *fil
 		}
 	}
 	size_t msg_len = 0, hint_len = 0;
+	bool hint_owned = false;
 	char *msg = encode(d->message, strlen(d->message), &msg_len);
-	const char *hint = d->hint ? hint_json(st, d->hint, &hint_len) : "null";
+	const char *hint = d->hint ? hint_json(st, d->hint, &hint_len, &hint_owned) : "null";
 	if (!d->hint)
 		hint_len = 4;
 	if (!msg || !hint) {
@@ -126,13 +139,8 @@ static int json_diag(struct render_ctx *r, const struct diag *d, const char *fil
 	else
 		fputs(",\"promise\":null}", out);
 	free(msg);
-	if (d->hint && (st->nhints == 0 || st->hint_json[st->nhints - 1] != hint)) {
-		int cached = 0;
-		for (size_t i = 0; i < st->nhints; i++)
-			cached |= st->hint_json[i] == hint;
-		if (!cached)
-			free((char *)hint);
-	}
+	if (hint_owned)
+		free((char *)hint);
 	return ferror(out) ? -1 : 0;
 }
 
@@ -143,8 +151,10 @@ static int json_end(struct render_ctx *r, const char *const *files, size_t nfile
 	struct json_state *st = r->state;
 	if (st) {
 		free(st->file);
-		for (size_t i = 0; i < st->nhints; i++)
+		for (size_t i = 0; i < st->nhints; i++) {
+			free(st->hints[i]);
 			free(st->hint_json[i]);
+		}
 		free(st);
 		r->state = NULL;
 	}

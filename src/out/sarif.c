@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "../fingerprint.h"
+#include "../i18n.h"
 #include "../rules.h"
 #include "escape.h"
 #include "render.h"
@@ -64,7 +65,7 @@ static json_t *rule_descriptor(const struct rule *r, const char *base)
 		json_t *helpj = esc_json_string(buf_str(&help)), *mdj = esc_json_string(buf_str(&md));
 		o = json_pack("{s:s, s:s, s:o, s:o, s:{s:o*, s:o*}, s:s, s:{s:s}, s:{s:s, s:i, s:[s]}}",
 			      "id", r->name, "name", name,
-			      "shortDescription", text_obj(r->summary),
+			      "shortDescription", text_obj(_(r->summary)),
 			      "fullDescription", text_obj(r->explanation),
 			      "help", "text", helpj, "markdown", mdj,
 			      "helpUri", buf_str(&uri),

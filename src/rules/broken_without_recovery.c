@@ -1,4 +1,5 @@
 /* broken-without-recovery — a broken promise and nothing done about it. */
+#include "../i18n.h"
 #include "../rules.h"
 
 static void check(struct rule_ctx *c)
@@ -9,9 +10,9 @@ static void check(struct rule_ctx *c)
 	const struct field *st = model_field(c->m, r, KEY_STATUS);
 	char name[96];
 	rule_report(c, RULE_BROKEN_WITHOUT_RECOVERY, st->line, st->value,
-		    "fix the problem first, keep the other party informed, and record it: "
-		    "`recovery: DATE what was done`",
-		    "%s is broken and has no recovery", rule_record_name(c, name, sizeof name));
+		    _("fix the problem first, keep the other party informed, and record it: "
+		      "`recovery: DATE what was done`"),
+		    _("%s is broken and has no recovery"), rule_record_name(c, name, sizeof name));
 }
 
 const struct rule rule_broken_without_recovery = {
@@ -19,7 +20,7 @@ const struct rule rule_broken_without_recovery = {
 	.code = "P403",
 	.severity = SEV_WARNING,
 	.step = 4,
-	.summary = "A broken promise with no recorded recovery.",
+	.summary = N_("A broken promise with no recorded recovery."),
 	.explanation =
 		"When a promise fails, arguing about why does not help the other party.\n"
 		"Fix the problem first, inform them at every step, and do something beyond\n"

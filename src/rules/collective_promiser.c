@@ -1,4 +1,5 @@
 /* collective-promiser — "we" promised, so nobody did. */
+#include "../i18n.h"
 #include "../rules.h"
 #include "../vague.h"
 
@@ -10,8 +11,8 @@ static void check(struct rule_ctx *c)
 	char q[96];
 	if (vague_is_collective(c->scratch, c->m->buf + by->value.off, by->value.len) == 1)
 		rule_report(c, RULE_COLLECTIVE_PROMISER, by->line, by->value,
-			    "name the one person who answers for this promise",
-			    "'%s' is a group: nobody is personally accountable",
+			    _("name the one person who answers for this promise"),
+			    _("'%s' is a group: nobody is personally accountable"),
 			    rule_quote(c, by->value, q, 60));
 }
 
@@ -20,7 +21,7 @@ const struct rule rule_collective_promiser = {
 	.code = "P203",
 	.severity = SEV_WARNING,
 	.step = 2,
-	.summary = "A promise made by 'we', 'the team' or a department.",
+	.summary = N_("A promise made by 'we', 'the team' or a department."),
 	.explanation =
 		"A promise made by \"we\", \"the team\", \"sales\" (\"wij\", \"het team\"; \"vi\",\n"
 		"\"teamet\") has nobody who answers for it. Promises kept by everyone are\n"

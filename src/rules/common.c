@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../i18n.h"
 #include "../options.h"
 #include "../rules.h"
 #include "../utf8.h"
@@ -82,7 +83,7 @@ int32_t rule_today(const struct rule_ctx *c) { return c->opt->today; }
 const char *rule_record_name(const struct rule_ctx *c, char *out, size_t size)
 {
 	if (!c->r || !c->r->id.len)
-		return "this promise";
+		return _("this promise");
 	return rule_quote(c, c->r->id, out, size);
 }
 
@@ -108,12 +109,12 @@ const struct field *rule_require_field(struct rule_ctx *c, enum rule_id rule,
 	if (c->r->flags & RECORD_BAD_HEADER)
 		return f; /* the syntax error said enough; no cascade of warnings */
 	if (!f) {
-		rule_report(c, rule, c->r->line, rule_header_span(c->r), hint, "%s has no '%s:' %s",
-			    rule_record_name(c, name, sizeof name), model_key_name(key), missing);
+		rule_report(c, rule, c->r->line, rule_header_span(c->r), _(hint), _("%s has no '%s:' %s"),
+			    rule_record_name(c, name, sizeof name), model_key_name(key), _(missing));
 		return NULL;
 	}
 	if (!f->value.len && !f->cont_count) {
-		rule_report(c, rule, f->line, f->key_span, hint, "'%s:' of %s is empty",
+		rule_report(c, rule, f->line, f->key_span, _(hint), _("'%s:' of %s is empty"),
 			    model_key_name(key), rule_record_name(c, name, sizeof name));
 		return NULL;
 	}

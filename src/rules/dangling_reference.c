@@ -2,6 +2,7 @@
  * Only references forward are kept for the end (facts.h): a reference to a
  * promise already read cannot dangle. */
 #include "../facts.h"
+#include "../i18n.h"
 #include "../rules.h"
 
 static void check(struct rule_ctx *c)
@@ -12,8 +13,8 @@ static void check(struct rule_ctx *c)
 		if (facts_find(f, ref->target, ref->target_len) >= 0)
 			continue;
 		rule_report_at(c, RULE_DANGLING_REFERENCE, &ref->where,
-			       "record the other party's promise under that ID, or correct the ID",
-			       "in-return names promise '%s', which no linted file defines", ref->target);
+			       _("record the other party's promise under that ID, or correct the ID"),
+			       _("in-return names promise '%s', which no linted file defines"), ref->target);
 	}
 }
 
@@ -22,7 +23,7 @@ const struct rule rule_dangling_reference = {
 	.code = "P302",
 	.severity = SEV_ERROR,
 	.step = 3,
-	.summary = "An in-return that names a promise ID nobody defines.",
+	.summary = N_("An in-return that names a promise ID nobody defines."),
 	.explanation =
 		"When `in-return:` holds a single ID-shaped word with a digit in it (such as\n"
 		"ACME-2), it refers to the promise the other party made in exchange. That\n"

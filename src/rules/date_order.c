@@ -1,4 +1,5 @@
 /* date-order — dates that contradict each other within one promise. */
+#include "../i18n.h"
 #include "../rules.h"
 
 static void check(struct rule_ctx *c)
@@ -13,8 +14,8 @@ static void check(struct rule_ctx *c)
 		date_format(made->date.day, a);
 		date_format(due->date.day, b);
 		rule_report(c, RULE_DATE_ORDER, due->line, due->value,
-			    "check both dates: a promise falls due after it is made",
-			    "due %s is before made %s", b, a);
+			    _("check both dates: a promise falls due after it is made"),
+			    _("due %s is before made %s"), b, a);
 	}
 	if ((r->status.kind == STATUS_KEPT || r->status.kind == STATUS_BROKEN ||
 	     r->status.kind == STATUS_RELEASED) &&
@@ -23,8 +24,8 @@ static void check(struct rule_ctx *c)
 		date_format(made->date.day, a);
 		date_format(r->status.date.day, b);
 		rule_report(c, RULE_DATE_ORDER, st->line, st->value,
-			    "a promise is kept, broken or released after it is made",
-			    "status date %s is before made %s", b, a);
+			    _("a promise is kept, broken or released after it is made"),
+			    _("status date %s is before made %s"), b, a);
 	}
 }
 
@@ -33,7 +34,7 @@ const struct rule rule_date_order = {
 	.code = "P003",
 	.severity = SEV_ERROR,
 	.step = 0,
-	.summary = "Dates in one promise contradict each other.",
+	.summary = N_("Dates in one promise contradict each other."),
 	.explanation =
 		"A promise is made before it falls due, and kept, broken or released after it\n"
 		"was made. Dates in the wrong order are usually a typo in the year or month,\n"

@@ -1,4 +1,5 @@
 /* due-soon — open and due within the window: a reminder, not a fault. */
+#include "../i18n.h"
 #include "../options.h"
 #include "../rules.h"
 
@@ -16,13 +17,14 @@ static void check(struct rule_ctx *c)
 	char d[11], name[96];
 	date_format(due->date.day, d);
 	if (left == 0)
-		rule_report(c, RULE_DUE_SOON, due->line, due->value, "keep it today",
-			    "%s is due today (%s)", rule_record_name(c, name, sizeof name), d);
+		rule_report(c, RULE_DUE_SOON, due->line, due->value, _("keep it today"),
+			    _("%s is due today (%s)"), rule_record_name(c, name, sizeof name), d);
 	else
 		rule_report(c, RULE_DUE_SOON, due->line, due->value,
-			    "plan the work now, or renegotiate before the date, not after",
-			    "%s is due in %ld day%s (%s)", rule_record_name(c, name, sizeof name), left,
-			    left == 1 ? "" : "s", d);
+			    _("plan the work now, or renegotiate before the date, not after"),
+			    ngettext_("%s is due in %ld day (%s)", "%s is due in %ld days (%s)",
+				      (unsigned long)left),
+			    rule_record_name(c, name, sizeof name), left, d);
 }
 
 const struct rule rule_due_soon = {
@@ -30,7 +32,7 @@ const struct rule rule_due_soon = {
 	.code = "P402",
 	.severity = SEV_INFO,
 	.step = 4,
-	.summary = "An open promise due within the next few days (3 by default).",
+	.summary = N_("An open promise due within the next few days (3 by default)."),
 	.explanation =
 		"A reminder while there is still time: keep it, or talk to the other party\n"
 		"now. Renegotiating before the date keeps trust; explaining after it costs\n"

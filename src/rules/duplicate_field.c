@@ -1,4 +1,5 @@
 /* duplicate-field — a field that may appear once appears again. */
+#include "../i18n.h"
 #include "../rules.h"
 
 static void check(struct rule_ctx *c)
@@ -11,8 +12,8 @@ static void check(struct rule_ctx *c)
 			continue;
 		const struct field *first = &m->fields[r->first[f->key]];
 		rule_report(c, RULE_DUPLICATE_FIELD, f->line, f->key_span,
-			    "keep one; record a changed due date with `renegotiated:`",
-			    "'%s' appears again; the one on line %u counts", model_key_name(f->key),
+			    _("keep one; record a changed due date with `renegotiated:`"),
+			    _("'%s' appears again; the one on line %u counts"), model_key_name(f->key),
 			    first->line);
 	}
 }
@@ -22,7 +23,7 @@ const struct rule rule_duplicate_field = {
 	.code = "P005",
 	.severity = SEV_WARNING,
 	.step = 0,
-	.summary = "A field that may appear once appears more than once.",
+	.summary = N_("A field that may appear once appears more than once."),
 	.explanation =
 		"`by`, `to`, `made`, `due` and `status` hold one value each. When one appears\n"
 		"twice, only the first counts, which is rarely what the writer meant. A due\n"

@@ -1,6 +1,7 @@
 /* duplicate-id — an ID defined twice among all files linted together. The
  * facts hold every record seen before this one, so the check is a lookup. */
 #include "../facts.h"
+#include "../i18n.h"
 #include "../rules.h"
 
 static void check(struct rule_ctx *c)
@@ -10,12 +11,15 @@ static void check(struct rule_ctx *c)
 		return;
 	const struct promise_fact *first = &c->facts->promises[c->duplicate_of];
 	char q[96];
-	rule_report(c, RULE_DUPLICATE_ID, r->line, r->id,
-		    "give each promise its own ID; references by ID must be unambiguous",
-		    "duplicate promise ID '%s': first defined on line %u%s%s",
-		    rule_quote(c, r->id, q, 64), first->line,
-		    first->file == c->file ? "" : " of ",
-		    first->file == c->file ? "" : c->file_names[first->file]);
+	const char *hint = _("give each promise its own ID; references by ID must be unambiguous");
+	if (first->file == c->file)
+		rule_report(c, RULE_DUPLICATE_ID, r->line, r->id, hint,
+			    _("duplicate promise ID '%s': first defined on line %u"),
+			    rule_quote(c, r->id, q, 64), first->line);
+	else
+		rule_report(c, RULE_DUPLICATE_ID, r->line, r->id, hint,
+			    _("duplicate promise ID '%s': first defined on line %u of %s"),
+			    rule_quote(c, r->id, q, 64), first->line, c->file_names[first->file]);
 }
 
 const struct rule rule_duplicate_id = {
@@ -23,7 +27,7 @@ const struct rule rule_duplicate_id = {
 	.code = "P004",
 	.severity = SEV_ERROR,
 	.step = 0,
-	.summary = "Two promises share an ID.",
+	.summary = N_("Two promises share an ID."),
 	.explanation =
 		"IDs are how promises refer to each other (`in-return: ACME-2`) and how\n"
 		"history follows a promise. They must be unique across all files linted\n"

@@ -1,4 +1,5 @@
 /* invalid-date — a date field that is not a calendar date. */
+#include "../i18n.h"
 #include "../rules.h"
 
 static void check_one(struct rule_ctx *c, const struct field *f, const char *what)
@@ -7,9 +8,9 @@ static void check_one(struct rule_ctx *c, const struct field *f, const char *wha
 	struct span at = f->value;
 	if (f->date.status == DATE_IMPOSSIBLE) {
 		at.len = f->date.len;
-		rule_report(c, RULE_INVALID_DATE, f->line, at, "write a real date as YYYY-MM-DD",
-			    "%s date '%s' does not exist: %s", what, rule_quote(c, at, q, 40),
-			    f->date.why);
+		rule_report(c, RULE_INVALID_DATE, f->line, at, _("write a real date as YYYY-MM-DD"),
+			    _("%s date '%s' does not exist: %s"), what, rule_quote(c, at, q, 40),
+			    _(f->date.why));
 	}
 }
 
@@ -24,8 +25,8 @@ static void check(struct rule_ctx *c)
 		case KEY_MADE:
 			if (f->date.status == DATE_NOT_A_DATE && f->value.len)
 				rule_report(c, RULE_INVALID_DATE, f->line, f->value,
-					    "write the day the promise was made as YYYY-MM-DD",
-					    "made '%s' is not a date", rule_quote(c, f->value, q, 40));
+					    _("write the day the promise was made as YYYY-MM-DD"),
+					    _("made '%s' is not a date"), rule_quote(c, f->value, q, 40));
 			else
 				check_one(c, f, "made");
 			break;
@@ -37,8 +38,8 @@ static void check(struct rule_ctx *c)
 		case KEY_EXTRA:
 			if (f->date.status == DATE_NOT_A_DATE)
 				rule_report(c, RULE_INVALID_DATE, f->line, f->value.len ? f->value : f->key_span,
-					    "start the entry with its date: YYYY-MM-DD, then what happened",
-					    "%s entry does not start with a date", model_key_name(f->key));
+					    _("start the entry with its date: YYYY-MM-DD, then what happened"),
+					    _("%s entry does not start with a date"), model_key_name(f->key));
 			else
 				check_one(c, f, model_key_name(f->key));
 			break;
@@ -50,8 +51,8 @@ static void check(struct rule_ctx *c)
 		struct span at = r->status.date_span;
 		at.len = r->status.date.len;
 		rule_report(c, RULE_INVALID_DATE, (uint32_t)m->fields[r->first[KEY_STATUS]].line, at,
-			    "write a real date as YYYY-MM-DD", "status date '%s' does not exist: %s",
-			    rule_quote(c, at, q, 40), r->status.date.why);
+			    _("write a real date as YYYY-MM-DD"), _("status date '%s' does not exist: %s"),
+			    rule_quote(c, at, q, 40), _(r->status.date.why));
 	}
 }
 
@@ -60,7 +61,7 @@ const struct rule rule_invalid_date = {
 	.code = "P002",
 	.severity = SEV_ERROR,
 	.step = 0,
-	.summary = "A date that is not on the calendar, or a dated entry without its date.",
+	.summary = N_("A date that is not on the calendar, or a dated entry without its date."),
 	.explanation =
 		"Dates are ISO 8601 calendar dates, YYYY-MM-DD, optionally followed by a time\n"
 		"HH:MM and a UTC offset. A date that does not exist (February 30th, the 29th of\n"

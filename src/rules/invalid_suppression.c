@@ -1,6 +1,7 @@
 /* invalid-suppression — a `# promise-ignore` directive that cannot be
  * obeyed: no reason, no rule, or a rule that does not exist. The directive
  * syntax is suppress.h's; this rule only reports what does not fit it. */
+#include "../i18n.h"
 #include "../rules.h"
 #include "../suppress.h"
 
@@ -13,12 +14,12 @@ static int visit(void *ctx, const struct comment *cm, const struct record *r, co
 	struct span whole = cm->text;
 	if (!d->rules_len) {
 		rule_report(c, RULE_INVALID_SUPPRESSION, cm->line, whole,
-			    "write `# promise-ignore RULE -- REASON`; 'promise rules' lists the rules",
-			    "promise-ignore names no rule");
+			    _("write `# promise-ignore RULE -- REASON`; 'promise rules' lists the rules"),
+			    _("promise-ignore names no rule"));
 	} else if (!d->reason_len) {
 		rule_report(c, RULE_INVALID_SUPPRESSION, cm->line, whole,
-			    "add ` -- ` and why the rule does not apply here",
-			    "promise-ignore needs a reason after ' -- '; it silences nothing without one");
+			    _("add ` -- ` and why the rule does not apply here"),
+			    _("promise-ignore needs a reason after ' -- '; it silences nothing without one"));
 	}
 	const unsigned char *t = c->m->buf + cm->text.off;
 	uint32_t pos = 0, a, b;
@@ -28,8 +29,8 @@ static int visit(void *ctx, const struct comment *cm, const struct record *r, co
 			continue;
 		struct span at = { cm->text.off + a, b - a };
 		rule_report(c, RULE_INVALID_SUPPRESSION, cm->line, at,
-			    "'promise rules' lists the rules by name and code",
-			    "promise-ignore names '%s', which is not a rule", rule_quote(c, at, q, 60));
+			    _("'promise rules' lists the rules by name and code"),
+			    _("promise-ignore names '%s', which is not a rule"), rule_quote(c, at, q, 60));
 	}
 	c->r = NULL;
 	return 0;
@@ -46,7 +47,7 @@ const struct rule rule_invalid_suppression = {
 	.code = "P009",
 	.severity = SEV_WARNING,
 	.step = 0,
-	.summary = "A promise-ignore directive without a reason or with an unknown rule.",
+	.summary = N_("A promise-ignore directive without a reason or with an unknown rule."),
 	.explanation =
 		"The directive is `# promise-ignore RULE[,RULE...] -- REASON`, on a comment\n"
 		"line directly above a promise (for the whole promise) or a field (for that\n"

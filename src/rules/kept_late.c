@@ -1,4 +1,5 @@
 /* kept-late — kept, but after the due date. */
+#include "../i18n.h"
 #include "../rules.h"
 
 static void check(struct rule_ctx *c)
@@ -13,9 +14,10 @@ static void check(struct rule_ctx *c)
 	date_format(due->date.day, d);
 	long late = (long)(r->status.date.day - due->date.day);
 	rule_report(c, RULE_KEPT_LATE, st->line, st->value,
-		    "late is better than never; next time renegotiate before the due date",
-		    "%s was kept %ld day%s after its due date %s", rule_record_name(c, name, sizeof name),
-		    late, late == 1 ? "" : "s", d);
+		    _("late is better than never; next time renegotiate before the due date"),
+		    ngettext_("%s was kept %ld day after its due date %s",
+			      "%s was kept %ld days after its due date %s", (unsigned long)late),
+		    rule_record_name(c, name, sizeof name), late, d);
 }
 
 const struct rule rule_kept_late = {
@@ -23,7 +25,7 @@ const struct rule rule_kept_late = {
 	.code = "P404",
 	.severity = SEV_INFO,
 	.step = 4,
-	.summary = "A promise kept after its due date.",
+	.summary = N_("A promise kept after its due date."),
 	.explanation =
 		"A promise kept late still counts against reliability: the other party waited.\n"
 		"This is information for the relationship's balance, not a fault to fix now.\n"

@@ -1,10 +1,11 @@
 /* missing-due — a promise without a due date cannot be kept on time. */
+#include "../i18n.h"
 #include "../rules.h"
 
 static void check(struct rule_ctx *c)
 {
-	rule_require_field(c, RULE_MISSING_DUE, KEY_DUE, "add `due: YYYY-MM-DD`: the day it must be kept by",
-			   "(when must it be kept?)");
+	rule_require_field(c, RULE_MISSING_DUE, KEY_DUE, N_("add `due: YYYY-MM-DD`: the day it must be kept by"),
+			   N_("(when must it be kept?)"));
 }
 
 const struct rule rule_missing_due = {
@@ -12,7 +13,7 @@ const struct rule rule_missing_due = {
 	.code = "P102",
 	.severity = SEV_WARNING,
 	.step = 1,
-	.summary = "A promise without a due date.",
+	.summary = N_("A promise without a due date."),
 	.explanation =
 		"A promise without a date is a promise that can never be late, and so one\n"
 		"that is easy to forget. Agree on a concrete date when you promise, and write\n"

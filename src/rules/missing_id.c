@@ -1,4 +1,5 @@
 /* missing-id — `promise: text` parses, but nothing can refer to it. */
+#include "../i18n.h"
 #include "../rules.h"
 
 static void check(struct rule_ctx *c)
@@ -7,8 +8,8 @@ static void check(struct rule_ctx *c)
 	if (r->id.len || (r->flags & RECORD_BAD_HEADER))
 		return;
 	rule_report(c, RULE_MISSING_ID, r->line, r->keyword,
-		    "write `promise ID: text` with an ID such as ACME-12",
-		    "promise without an ID");
+		    _("write `promise ID: text` with an ID such as ACME-12"),
+		    _("promise without an ID"));
 }
 
 const struct rule rule_missing_id = {
@@ -16,7 +17,7 @@ const struct rule rule_missing_id = {
 	.code = "P201",
 	.severity = SEV_WARNING,
 	.step = 2,
-	.summary = "A promise header without an ID.",
+	.summary = N_("A promise header without an ID."),
 	.explanation =
 		"An ID lets the other party's promise point at this one (`in-return:`), lets\n"
 		"history follow the promise through edits, and gives people a short name to\n"

@@ -1,11 +1,12 @@
 /* missing-promisee — the promise is made to nobody in particular. */
+#include "../i18n.h"
 #include "../rules.h"
 
 static void check(struct rule_ctx *c)
 {
 	rule_require_field(c, RULE_MISSING_PROMISEE, KEY_TO,
-			   "add `to:` with the person or party the promise was made to",
-			   "(who was it made to?)");
+			   N_("add `to:` with the person or party the promise was made to"),
+			   N_("(who was it made to?)"));
 }
 
 const struct rule rule_missing_promisee = {
@@ -13,7 +14,7 @@ const struct rule rule_missing_promisee = {
 	.code = "P204",
 	.severity = SEV_WARNING,
 	.step = 2,
-	.summary = "A promise that does not say whom it was made to.",
+	.summary = N_("A promise that does not say whom it was made to."),
 	.explanation =
 		"A promise is made to someone, and that someone is who will notice when it is\n"
 		"kept or broken. Name the person (and their organisation) so the team knows\n"

@@ -1,11 +1,12 @@
 /* missing-promiser — nobody answers for the promise. */
+#include "../i18n.h"
 #include "../rules.h"
 
 static void check(struct rule_ctx *c)
 {
 	rule_require_field(c, RULE_MISSING_PROMISER, KEY_BY,
-			   "add `by:` with the name of the person who made the promise",
-			   "(who answers for it?)");
+			   N_("add `by:` with the name of the person who made the promise"),
+			   N_("(who answers for it?)"));
 }
 
 const struct rule rule_missing_promiser = {
@@ -13,7 +14,7 @@ const struct rule rule_missing_promiser = {
 	.code = "P202",
 	.severity = SEV_WARNING,
 	.step = 2,
-	.summary = "A promise that does not say who made it.",
+	.summary = N_("A promise that does not say who made it."),
 	.explanation =
 		"The person who made a promise is the one who answers for it, and the one who\n"
 		"faces the customer if it fails. Without a name, nobody is accountable and the\n"

@@ -1,11 +1,12 @@
 /* not-recorded — the other party has nothing in writing. */
+#include "../i18n.h"
 #include "../rules.h"
 
 static void check(struct rule_ctx *c)
 {
 	rule_require_field(c, RULE_NOT_RECORDED, KEY_RECORDED,
-			   "confirm it to the other party (mail, ticket, contract) and add `recorded:`",
-			   "(where does the other party have it on record?)");
+			   N_("confirm it to the other party (mail, ticket, contract) and add `recorded:`"),
+			   N_("(where does the other party have it on record?)"));
 }
 
 const struct rule rule_not_recorded = {
@@ -13,7 +14,7 @@ const struct rule rule_not_recorded = {
 	.code = "P206",
 	.severity = SEV_WARNING,
 	.step = 2,
-	.summary = "A promise the other party has no record of.",
+	.summary = N_("A promise the other party has no record of."),
 	.explanation =
 		"A promise is recorded twice: here, for the one who promises, and somewhere\n"
 		"the other party can see it: a confirming mail, a ticket, the minutes, a\n"

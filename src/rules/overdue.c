@@ -1,4 +1,5 @@
 /* overdue — open, and due before today. The one CI fails on. */
+#include "../i18n.h"
 #include "../rules.h"
 
 static bool is_open(const struct record *r)
@@ -18,10 +19,11 @@ static void check(struct rule_ctx *c)
 	date_format(due->date.day, d);
 	long late = (long)(today - due->date.day);
 	rule_report(c, RULE_OVERDUE, due->line, due->value,
-		    "keep it today, or record `status: broken DATE` with a recovery, or agree a new date "
-		    "(`renegotiated:`)",
-		    "%s is overdue: due %s, %ld day%s ago", rule_record_name(c, name, sizeof name), d, late,
-		    late == 1 ? "" : "s");
+		    _("keep it today, or record `status: broken DATE` with a recovery, or agree a new date "
+		      "(`renegotiated:`)"),
+		    ngettext_("%s is overdue: due %s, %ld day ago", "%s is overdue: due %s, %ld days ago",
+			      (unsigned long)late),
+		    rule_record_name(c, name, sizeof name), d, late);
 }
 
 const struct rule rule_overdue = {
@@ -29,7 +31,7 @@ const struct rule rule_overdue = {
 	.code = "P401",
 	.severity = SEV_ERROR,
 	.step = 4,
-	.summary = "An open promise whose due date has passed.",
+	.summary = N_("An open promise whose due date has passed."),
 	.explanation =
 		"Keeping promises is what makes a team reliable. A promise due on a day is\n"
 		"overdue from the next day on. Keep it, or say honestly that it is broken\n"

@@ -1,9 +1,10 @@
 /* reciprocal-overdue — what was asked in return is itself overdue. */
 #include "../facts.h"
+#include "../i18n.h"
 #include "../rules.h"
 
-static const char hint[] = "remind the other party: they owe you, and your promise may depend on it";
-static const char message[] = "%s, asked in return, is overdue since %s (%ld days)";
+static const char hint[] = N_("remind the other party: they owe you, and your promise may depend on it");
+static const char message[] = N_("%s, asked in return, is overdue since %s (%ld days)");
 
 static bool owes(const struct promise_fact *p, int32_t today)
 {
@@ -27,7 +28,7 @@ static void check_record(struct rule_ctx *c)
 			continue;
 		const struct promise_fact *p = &c->facts->promises[t];
 		date_format(p->due, due);
-		rule_report(c, RULE_RECIPROCAL_OVERDUE, f->line, f->value, hint, message,
+		rule_report(c, RULE_RECIPROCAL_OVERDUE, f->line, f->value, _(hint), _(message),
 			    rule_quote(c, f->value, id, sizeof id), due, (long)(today - p->due));
 	}
 }
@@ -44,7 +45,7 @@ static void check_facts(struct rule_ctx *c)
 		if (t < 0 || !owes(&f->promises[t], today))
 			continue;
 		date_format(f->promises[t].due, due);
-		rule_report_at(c, RULE_RECIPROCAL_OVERDUE, &ref->where, hint, message, ref->target, due,
+		rule_report_at(c, RULE_RECIPROCAL_OVERDUE, &ref->where, _(hint), _(message), ref->target, due,
 			       (long)(today - f->promises[t].due));
 	}
 }
@@ -54,7 +55,7 @@ const struct rule rule_reciprocal_overdue = {
 	.code = "P303",
 	.severity = SEV_WARNING,
 	.step = 3,
-	.summary = "The promise asked in return is overdue: they owe you.",
+	.summary = N_("The promise asked in return is overdue: they owe you."),
 	.explanation =
 		"Reciprocity works both ways. When the promise the other party made in return\n"
 		"is overdue, your own promise may be at risk, and it is the moment to remind\n"

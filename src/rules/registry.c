@@ -13,6 +13,8 @@ extern const struct rule rule_syntax_error, rule_invalid_date, rule_date_order,
 	rule_reciprocal_overdue, rule_overdue, rule_due_soon, rule_broken_without_recovery,
 	rule_kept_late;
 extern const struct rule rule_unknown_person, rule_unused_suppression, rule_invalid_suppression;
+extern const struct rule rule_moved_due, rule_dropped_promise;
+extern const struct rule rule_over_committed, rule_habitual_extra;
 
 const struct rule *const rule_table[RULE_COUNT] = {
 	[RULE_SYNTAX_ERROR] = &rule_syntax_error,
@@ -41,6 +43,10 @@ const struct rule *const rule_table[RULE_COUNT] = {
 	[RULE_UNKNOWN_PERSON] = &rule_unknown_person,
 	[RULE_UNUSED_SUPPRESSION] = &rule_unused_suppression,
 	[RULE_INVALID_SUPPRESSION] = &rule_invalid_suppression,
+	[RULE_MOVED_DUE] = &rule_moved_due,
+	[RULE_DROPPED_PROMISE] = &rule_dropped_promise,
+	[RULE_OVER_COMMITTED] = &rule_over_committed,
+	[RULE_HABITUAL_EXTRA] = &rule_habitual_extra,
 };
 
 int rule_lookup(const char *s)
@@ -66,6 +72,8 @@ void lint_options_init(struct lint_options *o, int32_t today)
 	o->today = today;
 	o->due_soon_days = 3;
 	o->language = -1;
+	o->capacity = 5;
+	o->capacity_window_days = 14;
 	for (int i = 0; i < RULE_COUNT; i++)
 		o->severity[i] = rule_table[i]->severity;
 }

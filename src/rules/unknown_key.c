@@ -1,6 +1,7 @@
 /* unknown-key — a key the format does not define, with a did-you-mean. */
 #include <string.h>
 
+#include "../i18n.h"
 #include "../rules.h"
 
 /* Optimal string alignment distance (Damerau-Levenshtein without repeated
@@ -50,12 +51,16 @@ static void check(struct rule_ctx *c)
 				best = model_key_name((enum field_key)k);
 			}
 		}
-		const char *hint = best ? "correct the key; fields of your own start with 'x-'"
-					: "known keys: by, to, made, due, recorded, in-return, status, "
-					  "renegotiated, recovery, extra, note; your own start with 'x-'";
-		rule_report(c, RULE_UNKNOWN_KEY, f->line, f->key_span, hint, "unknown key '%s'%s%s%s",
-			    rule_quote(c, f->key_span, q, 40), best ? " (did you mean '" : "",
-			    best ? best : "", best ? "'?)" : "");
+		if (best)
+			rule_report(c, RULE_UNKNOWN_KEY, f->line, f->key_span,
+				    _("correct the key; fields of your own start with 'x-'"),
+				    _("unknown key '%s' (did you mean '%s'?)"), rule_quote(c, f->key_span, q, 40),
+				    best);
+		else
+			rule_report(c, RULE_UNKNOWN_KEY, f->line, f->key_span,
+				    _("known keys: by, to, made, due, recorded, in-return, status, "
+				      "renegotiated, recovery, extra, note; your own start with 'x-'"),
+				    _("unknown key '%s'"), rule_quote(c, f->key_span, q, 40));
 	}
 }
 
@@ -64,7 +69,7 @@ const struct rule rule_unknown_key = {
 	.code = "P006",
 	.severity = SEV_WARNING,
 	.step = 0,
-	.summary = "A field key the format does not define.",
+	.summary = N_("A field key the format does not define."),
 	.explanation =
 		"An unknown key is most often a typo, and a typo in `due` or `status` silently\n"
 		"changes what the linter knows about the promise. Keys are case-insensitive.\n"

@@ -11,6 +11,7 @@
 
 #include "../config.h"
 #include "../options.h"
+#include "../i18n.h"
 #include "../rules.h"
 #include "../vague.h"
 
@@ -66,15 +67,18 @@ static void check(struct rule_ctx *c)
 	char q[96], hint[160];
 	bool close = best_d <= 2 || best_d * 4 <= f.len;
 	if (close)
-		snprintf(hint, sizeof hint, "did you mean '%s'? Or add the name to [people] in %s",
+		snprintf(hint, sizeof hint, _("did you mean '%s'? Or add the name to [people] in %s"),
 			 cfg->people[best], CONFIG_FILE_NAME);
 	else
-		snprintf(hint, sizeof hint, "name someone on the list, or add them to [people] in %s",
+		snprintf(hint, sizeof hint, _("name someone on the list, or add them to [people] in %s"),
 			 CONFIG_FILE_NAME);
-	rule_report(c, RULE_UNKNOWN_PERSON, by->line, by->value, hint,
-		    "'%s' is not on the configured list of people%s%s%s",
-		    rule_quote(c, by->value, q, 60), close ? " (did you mean '" : "",
-		    close ? cfg->people[best] : "", close ? "'?)" : "");
+	if (close)
+		rule_report(c, RULE_UNKNOWN_PERSON, by->line, by->value, hint,
+			    _("'%s' is not on the configured list of people (did you mean '%s'?)"),
+			    rule_quote(c, by->value, q, 60), cfg->people[best]);
+	else
+		rule_report(c, RULE_UNKNOWN_PERSON, by->line, by->value, hint,
+			    _("'%s' is not on the configured list of people"), rule_quote(c, by->value, q, 60));
 }
 
 const struct rule rule_unknown_person = {
@@ -82,7 +86,7 @@ const struct rule rule_unknown_person = {
 	.code = "P207",
 	.severity = SEV_WARNING,
 	.step = 2,
-	.summary = "A promiser who is not on the configured list of people.",
+	.summary = N_("A promiser who is not on the configured list of people."),
 	.explanation =
 		"When the configuration lists the people who make promises ([people] known =\n"
 		"... in .promise.ini), every `by:` must name one of them, so a promise always\n"

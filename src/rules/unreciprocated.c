@@ -1,11 +1,12 @@
 /* unreciprocated — a promise given away for nothing. */
+#include "../i18n.h"
 #include "../rules.h"
 
 static void check(struct rule_ctx *c)
 {
 	rule_require_field(c, RULE_UNRECIPROCATED, KEY_IN_RETURN,
-			   "ask something in return (an order, access, a decision by a date) and add `in-return:`",
-			   "(what was asked in return?)");
+			   N_("ask something in return (an order, access, a decision by a date) and add `in-return:`"),
+			   N_("(what was asked in return?)"));
 }
 
 const struct rule rule_unreciprocated = {
@@ -13,7 +14,7 @@ const struct rule rule_unreciprocated = {
 	.code = "P301",
 	.severity = SEV_WARNING,
 	.step = 3,
-	.summary = "A promise for which nothing was asked in return.",
+	.summary = N_("A promise for which nothing was asked in return."),
 	.explanation =
 		"A promise has value for the one who receives it. A promise handed out for\n"
 		"free because it costs nothing today is still a debt tomorrow. Ask for what\n"

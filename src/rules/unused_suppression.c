@@ -3,6 +3,7 @@
  * found here, per chunk; one that is attached but matched no finding is
  * only known at the end of the run, and the suppression module
  * (suppress.h) reports it under this rule. */
+#include "../i18n.h"
 #include "../rules.h"
 #include "../suppress.h"
 
@@ -21,8 +22,8 @@ static int visit(void *ctx, const struct comment *cm, const struct record *r, co
 			continue;
 		struct span at = { cm->text.off + a, b - a };
 		rule_report(c, RULE_UNUSED_SUPPRESSION, cm->line, at,
-			    "put the directive directly above the promise or the field, with no blank line between",
-			    "promise-ignore %s is not directly above a promise or a field, so it silences nothing",
+			    _("put the directive directly above the promise or the field, with no blank line between"),
+			    _("promise-ignore %s is not directly above a promise or a field, so it silences nothing"),
 			    rule_table[rule]->name);
 	}
 	return 0;
@@ -39,7 +40,7 @@ const struct rule rule_unused_suppression = {
 	.code = "P008",
 	.severity = SEV_WARNING,
 	.step = 0,
-	.summary = "A promise-ignore directive that silences nothing.",
+	.summary = N_("A promise-ignore directive that silences nothing."),
 	.explanation =
 		"A comment `# promise-ignore RULE -- REASON` directly above a promise or a\n"
 		"field silences RULE there. Once the problem is fixed the directive is dead\n"

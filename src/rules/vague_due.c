@@ -1,4 +1,5 @@
 /* vague-due — a due that is not a date: "soon", "next week", "Q1". */
+#include "../i18n.h"
 #include "../rules.h"
 
 static void check(struct rule_ctx *c)
@@ -8,8 +9,8 @@ static void check(struct rule_ctx *c)
 	if (!f || !f->value.len || f->date.status != DATE_NOT_A_DATE)
 		return;
 	rule_report(c, RULE_VAGUE_DUE, f->line, f->value,
-		    "agree on a calendar date and write it as YYYY-MM-DD",
-		    "due '%s' is not a date", rule_quote(c, f->value, q, 60));
+		    _("agree on a calendar date and write it as YYYY-MM-DD"),
+		    _("due '%s' is not a date"), rule_quote(c, f->value, q, 60));
 }
 
 const struct rule rule_vague_due = {
@@ -17,7 +18,7 @@ const struct rule rule_vague_due = {
 	.code = "P103",
 	.severity = SEV_WARNING,
 	.step = 1,
-	.summary = "A due that is not a date, such as 'soon' or 'next week'.",
+	.summary = N_("A due that is not a date, such as 'soon' or 'next week'."),
 	.explanation =
 		"\"Soon\", \"next week\", \"binnenkort\" or \"snarast\" mean different days to the\n"
 		"one who promises and the one who waits. The customer usually hears the\n"

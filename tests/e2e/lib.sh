@@ -8,6 +8,12 @@ TMP=$(mktemp -d)
 trap 'chmod -R u+rwx "$TMP" 2>/dev/null; rm -rf "$TMP"' EXIT
 export PROMISE_TODAY=2026-11-23
 unset NO_COLOR FORCE_COLOR
+# The files under test live in this project's own repository: keep its
+# history out of their findings (tests/e2e/git.sh turns it back on).
+export PROMISE_NO_GIT=1
+# English messages whatever the machine's locale (messages.sh tests the others).
+unset LANGUAGE
+export LC_ALL=C.UTF-8
 
 pass() { echo "PASS: $1"; }
 fail() { echo "FAIL: $1"; shift; [ $# -gt 0 ] && printf '%s\n' "$@"; }

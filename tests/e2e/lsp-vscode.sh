@@ -10,7 +10,10 @@ export PROMISE_TODAY=2026-11-23
 for need in node npm; do
 	command -v "$need" >/dev/null || { fail "vscode: $need is missing" "run 'make deps'"; exit 1; }
 done
-ext=editor/vscode
+# A copy, so the test writes nothing into the source tree and two runs
+# (plain and sanitized) never share a node_modules.
+ext=$TMP/vscode
+mkdir -p "$ext" && (cd editor/vscode && tar cf - --exclude=node_modules .) | (cd "$ext" && tar xf -)
 if (cd "$ext" && npm ci --prefer-offline --no-audit --no-fund --loglevel=error) >"$TMP/npm" 2>&1; then
 	pass "vscode: npm ci from package-lock.json"
 else

@@ -319,7 +319,8 @@ static void quick_fixes_when_memory_runs_out(void **state)
 
 /* A session that touches every part of the server: the workspace walk
  * and its files, an open document and incremental and full edits,
- * diagnostics, each feature, a broken message and an unknown request. */
+ * diagnostics, each feature (formatting too), a broken message and an
+ * unknown request. */
 static const char *const session[] = {
 	"{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"rootUri\":\"file://${ROOT}\","
 	"\"capabilities\":{\"general\":{\"positionEncodings\":[\"utf-8\"]},\"textDocument\":{\"hover\":"
@@ -341,20 +342,22 @@ static const char *const session[] = {
 	"{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"textDocument/codeAction\",\"params\":{\"textDocument\":"
 	"{\"uri\":\"file://${ROOT}/new.promise\"},\"range\":{\"start\":{\"line\":0,\"character\":0},\"end\":"
 	"{\"line\":8,\"character\":0}},\"context\":{\"diagnostics\":[]}}}",
-	"{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"textDocument/formatting\",\"params\":{}}",
+	"{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"textDocument/noSuchRequest\",\"params\":{}}",
 	"{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":",
 	"{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didChange\",\"params\":{\"textDocument\":{\"uri\":"
 	"\"file://${ROOT}/new.promise\",\"version\":3},\"contentChanges\":[{\"text\":\"promise NEW-1: Ship it\\n"
 	"  due: 2026-12-01\\n\"}]}}",
 	"{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"textDocument/hover\",\"params\":{\"textDocument\":{\"uri\":"
 	"\"file://${ROOT}/new.promise\"},\"position\":{\"line\":0,\"character\":9}}}",
+	"{\"jsonrpc\":\"2.0\",\"id\":10,\"method\":\"textDocument/formatting\",\"params\":{\"textDocument\":"
+	"{\"uri\":\"file://${ROOT}/new.promise\"},\"options\":{\"tabSize\":2,\"insertSpaces\":true}}}",
 	"{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didClose\",\"params\":{\"textDocument\":{\"uri\":"
 	"\"file://${ROOT}/new.promise\"}}}",
 	"{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"shutdown\"}",
 	"{\"jsonrpc\":\"2.0\",\"method\":\"exit\"}",
 };
 enum { NSESSION = sizeof session / sizeof *session };
-static const json_int_t request_ids[] = { 1, 2, 3, 4, 5, 6, 8, 9 };
+static const json_int_t request_ids[] = { 1, 2, 3, 4, 5, 6, 8, 9, 10 };
 
 /* What every faulty session must show: either the server stopped on
  * LSP_NOMEM (`promise lsp` then says "out of memory" and exits 2), or it
