@@ -2,7 +2,9 @@
  *
  * Each chunk handed out is a run of whole records (parse_split_point) that
  * ends at a line boundary and is followed by a NUL sentinel, so the scanner
- * needs no bounds checks. Only the unfinished tail is carried over to the
+ * needs no bounds checks. Comment lines travel with the record below them,
+ * also before a file's first record (a run of them longer than 64 MiB
+ * excepted). Only the unfinished tail is carried over to the
  * next chunk; a record larger than the buffer makes the buffer grow. Memory
  * is bounded by the chunk size and the largest record, not the file size.
  *

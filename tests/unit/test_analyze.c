@@ -102,7 +102,7 @@ static void every_allocation_failure_is_clean(void **state)
 	free(text);
 }
 
-/* Regression (found by fuzz_lint): with a byte-order mark before the
+/* Regression (found by fuzz/lint.c): with a byte-order mark before the
  * first record and a chunk smaller than that record, its fields were
  * reported as standing before any promise. */
 static void bom_record_larger_than_a_chunk(void **state)
@@ -119,7 +119,7 @@ static void bom_record_larger_than_a_chunk(void **state)
 	}
 }
 
-/* Regression (found by fuzz_lint): fields before the first promise are
+/* Regression (found by fuzz/lint.c): fields before the first promise are
  * reported once, but when their run was longer than a chunk each chunk
  * reported it again. */
 static void fields_before_the_first_promise_reported_once(void **state)
@@ -134,6 +134,24 @@ static void fields_before_the_first_promise_reported_once(void **state)
 		lint_text_opt(&r, text, "2026-11-23", size);
 		assert_int_equal(count_rule(&r, RULE_SYNTAX_ERROR), 1);
 		expect_at(&r, RULE_SYNTAX_ERROR, 2, 3, 23);
+		lint_done(&r);
+	}
+}
+
+/* Regression (found by fuzz/lint.c): before a file's first record, the
+ * reader cut at any line, so with a chunk shorter than a comment and its
+ * header, a suppression was parted from the promise below it. */
+static void comments_stay_with_the_first_record(void **state)
+{
+	(void)state;
+	const char *text = "# promise-ignore overdue -- Petra moved the date by phone on 2026-11-19\n"
+			   "promise A-1: Deliver the spare impellers for pump P-7 at the Delft site, boxed\n"
+			   "  due:       2026-11-20\n";
+	struct lint_result r;
+	for (uint32_t size = 0; size <= 128; size = size ? size * 2 : 1) {
+		lint_text_opt(&r, text, "2026-11-23", size);
+		assert_int_equal(count_rule(&r, RULE_OVERDUE), 0);
+		assert_int_equal(count_rule(&r, RULE_UNUSED_SUPPRESSION), 0);
 		lint_done(&r);
 	}
 }
@@ -202,6 +220,7 @@ int main(void)
 		cmocka_unit_test(every_allocation_failure_is_clean),
 		cmocka_unit_test(bom_record_larger_than_a_chunk),
 		cmocka_unit_test(fields_before_the_first_promise_reported_once),
+		cmocka_unit_test(comments_stay_with_the_first_record),
 		cmocka_unit_test(a_file_that_grows_while_read),
 	};
 	return cmocka_run_group_tests_name("analyze", tests, NULL, NULL);
