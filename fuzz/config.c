@@ -1,4 +1,4 @@
-/* fuzz_config.c — the configuration reader on arbitrary bytes.
+/* config.c — the configuration reader on arbitrary bytes.
  *
  * Whatever the bytes, config_parse() must end with CONFIG_OK or
  * CONFIG_INVALID (memory never runs out here), an invalid one must say
@@ -34,7 +34,7 @@ static const char sample[] =
 static void check(bool ok, const char *what)
 {
 	if (!ok) {
-		fprintf(stderr, "fuzz_config: invariant broken: %s\n", what);
+		fprintf(stderr, "fuzz-config: invariant broken: %s\n", what);
 		abort();
 	}
 }

@@ -1,4 +1,4 @@
-/* fuzz_lint.c — the parser, every rule and every renderer on arbitrary
+/* lint.c — the parser, every rule and every renderer on arbitrary
  * bytes, through the same analysis_add_buffer() the editor server uses.
  *
  * The first two bytes say how to run; the rest is the file. Byte 0 picks
@@ -40,7 +40,7 @@ struct run {
 static void check(bool ok, const char *what)
 {
 	if (!ok) {
-		fprintf(stderr, "fuzz_lint: invariant broken: %s\n", what);
+		fprintf(stderr, "fuzz-lint: invariant broken: %s\n", what);
 		abort();
 	}
 }
@@ -102,7 +102,7 @@ static void expect_json(const char *format, const char *out, size_t len)
 	json_error_t err;
 	json_t *j = json_loadb(out, len, 0, &err);
 	if (!j)
-		fprintf(stderr, "fuzz_lint: %s output is not JSON: %s at %d\n", format, err.text, err.position);
+		fprintf(stderr, "fuzz-lint: %s output is not JSON: %s at %d\n", format, err.text, err.position);
 	check(j != NULL, "the JSON formats write JSON");
 	json_decref(j);
 }

@@ -1,4 +1,4 @@
-/* fuzz_lsp.c — the editor server fed arbitrary byte streams: framing,
+/* lsp.c — the editor server fed arbitrary byte streams: framing,
  * JSON, and requests in any order, through lsp_server_input() as the loop
  * would call it, with the idle work (analysis, diagnostics) in between.
  *
@@ -39,7 +39,7 @@ static time_t fixed_now(void *ctx)
 static void check(bool ok, const char *what)
 {
 	if (!ok) {
-		fprintf(stderr, "fuzz_lsp: invariant broken: %s\n", what);
+		fprintf(stderr, "fuzz-lsp: invariant broken: %s\n", what);
 		abort();
 	}
 }
@@ -102,7 +102,9 @@ static void check_output(void)
 			break;
 		check(st == TRANSPORT_MESSAGE, "the server frames what it writes");
 		json_error_t err;
-		json_t *j = json_loadb(body, len, 0, &err);
+		json_t *j = json_loadb(body, len, JSON_ALLOW_NUL, &err); /* \u0000 is JSON */
+		if (!j)
+			fprintf(stderr, "not JSON (%s): %.*s\n", err.text, (int)(len < 2000 ? len : 2000), body);
 		check(j != NULL, "the server writes JSON");
 		json_t *code = json_object_get(json_object_get(j, "error"), "code");
 		if (json_integer_value(code) == -32603)

@@ -6,11 +6,12 @@
 Seeds are made from what the project already holds, so they follow it:
 - lint/   every samples/**/*.promise, tests/cases/*.promise and each
           ```promise example of grammar/FORMAT.md, behind the two bytes
-          fuzz_lint reads first (a few chunk sizes, languages, formats);
+          fuzz/lint.c reads first (a few chunk sizes, languages, formats);
 - config/ the ```ini example of FORMAT.md, and each [section] of it alone;
 - lsp/    every tests/lsp/*.in conversation: one JSON body per line for the
           line mode, or the framed bytes for the raw mode when the script
-          sends broken framing on purpose (`raw:` lines).
+          sends broken framing on purpose (`raw:` lines);
+- fmt/    the same promise files as lint/, as they are.
 File names are stable, so running it again changes nothing unless the
 sources changed."""
 import glob
@@ -50,6 +51,7 @@ def lint_seeds():
     for k, (name, data) in enumerate(texts):
         a, b = variants[k % len(variants)]
         write("lint", name, bytes([a, b]) + data)
+        write("fmt", name, data)
 
 
 def config_seeds():
@@ -88,7 +90,7 @@ def lsp_seeds():
 
 
 if __name__ == "__main__":
-    for t in ("lint", "config", "lsp"):
+    for t in ("lint", "config", "lsp", "fmt"):
         shutil.rmtree(os.path.join(OUT, t), ignore_errors=True)
     lint_seeds()
     config_seeds()

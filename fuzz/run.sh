@@ -2,7 +2,7 @@
 # run.sh BINARY... — run each libFuzzer target for FUZZ_SECONDS on its seed
 # corpus and add up the executions.
 #
-# A target fuzz_NAME reads fuzz/corpus/NAME/ (the seeds, never written) and
+# A target fuzz-NAME reads fuzz/corpus/NAME/ (the seeds, never written) and
 # keeps what it finds in $FUZZ_DIR/corpus/NAME/. A crash, a leak, a timeout
 # (FUZZ_TIMEOUT seconds for one input) or a broken invariant stops that
 # target; its input is kept under $FUZZ_ARTIFACTS (named in the output) and
@@ -16,7 +16,7 @@ total=0
 failed=""
 for bin in "$@"; do
 	name=$(basename "$bin")
-	name=${name#fuzz_}
+	name=${name#fuzz-}
 	work="$FUZZ_DIR/corpus/$name"
 	log="$FUZZ_DIR/$name.log"
 	mkdir -p "$work"

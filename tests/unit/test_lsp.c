@@ -49,7 +49,7 @@ static void framing_recovers(void **state)
 	transport_release(&t);
 }
 
-/* Regression (found by fuzz_lsp): asked for a message before any byte
+/* Regression (found by fuzz/lsp.c): asked for a message before any byte
  * was kept (none yet, or all of them a skipped oversized body), the
  * transport computed NULL + 0, undefined behaviour. */
 static void framing_before_any_byte(void **state)

@@ -1,6 +1,6 @@
 /* test_server.c — the editor server driven from a buffer, as its loop
  * drives it (lsp_server_input, then the idle work): every allocation of a
- * scripted session made to fail, and regressions found by fuzz_lsp.
+ * scripted session made to fail, and regressions found by fuzz/lsp.c.
  *
  * A session is a list of JSON bodies, framed and fed one message per read
  * against the real workspace folder tests/lsp/ws; what the server writes
@@ -98,7 +98,7 @@ static void client_stop(struct client *c, struct session *r)
 		if (st == TRANSPORT_NEED_MORE)
 			break;
 		assert_int_equal(st, TRANSPORT_MESSAGE);
-		json_t *j = json_loadb(body, len, 0, NULL);
+		json_t *j = json_loadb(body, len, JSON_ALLOW_NUL, NULL);
 		assert_non_null(j);
 		json_array_append_new(r->out, j);
 	}
@@ -132,7 +132,7 @@ static size_t responses(const struct session *r, json_int_t id, json_t **last)
 	return n;
 }
 
-/* Regression (found by fuzz_lsp): a document without findings in a
+/* Regression (found by fuzz/lsp.c): a document without findings in a
  * workspace without any took a slice of an empty diagnostic list,
  * NULL + 0, undefined behaviour. */
 static void document_without_findings(void **state)
@@ -199,7 +199,7 @@ static void nul_and_lone_surrogate(void **state)
 	json_decref(r.out);
 }
 
-/* Regression (found by fuzz_lsp): an error message that quoted bytes of
+/* Regression (found by fuzz/lsp.c): an error message that quoted bytes of
  * the client's message which were not UTF-8 (jansson's "near '...'" on a
  * broken escape, or a method name of two-byte letters cut to length)
  * could not be made into JSON, and the server stopped as if out of
