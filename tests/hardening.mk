@@ -23,3 +23,11 @@ SAN_CLANG_BUILD ?= build/san-clang
 san-clang:
 	@scripts/need clang
 	$(MAKE) BUILD=$(SAN_CLANG_BUILD) CC=clang CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" unit
+
+# The preload library of tests/e2e/io-faults.sh: chosen system calls fail.
+# Built without the user's CFLAGS, so never with a sanitizer in it.
+check: $(BUILD)/tests/libfaults.so
+$(BUILD)/tests/libfaults.so: tests/faults/syscalls.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(WARN) -O2 -g -shared -fPIC $< -ldl -o $@
