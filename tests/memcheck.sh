@@ -45,7 +45,7 @@ for f in text json sarif github gitlab junit checkstyle gcc; do
 	vg "lint -f $f samples/" 1 "$PROMISE" lint -f "$f" samples/
 done
 vg "lint, 16-byte chunks" 1 "$PROMISE" lint --chunk-size 16 samples/
-VG_STDIN=samples/broken/syntax.promise vg "lint - (standard input)" 1 "$PROMISE" lint --stdin-filename s.promise -
+VG_STDIN=samples/accounts/acme.promise vg "lint - (standard input)" 1 "$PROMISE" lint --stdin-filename s.promise -
 printf 'promise N-1: a\0b \300\257 \355\240\200\n  by: \377\r  due: 2026-02-30\n\357\273\277promise N-2: c\n' > "$TMP/broken.promise"
 vg "lint: NUL, invalid UTF-8, lone CR, BOM mid-file" 1 "$PROMISE" lint "$TMP/broken.promise"
 vg "lint: a missing file" 2 "$PROMISE" lint "$TMP/missing.promise"
