@@ -102,6 +102,94 @@ static void every_allocation_failure_is_clean(void **state)
 	free(text);
 }
 
+/* Fails the `fail_at`-th allocation only (alloc_faulty fails every later
+ * one too). */
+struct fail_once {
+	struct allocator base;
+	unsigned long fail_at, calls;
+	long live;
+};
+
+static void *once_realloc(void *ctx, void *ptr, size_t size)
+{
+	struct fail_once *f = ctx;
+	if (size == 0) {
+		if (ptr) {
+			f->live--;
+			free(ptr);
+		}
+		return NULL;
+	}
+	if (++f->calls == f->fail_at)
+		return NULL;
+	void *p = realloc(ptr, size);
+	if (p && !ptr)
+		f->live++;
+	return p;
+}
+
+/* The findings of a run over the samples (512-byte chunks), one line each
+ * (NULL when there are none or the run failed). */
+static char *samples_report(const struct allocator *alloc, const char *text, size_t len,
+			    enum analysis_error *err)
+{
+	int32_t today;
+	date_parse_iso("2026-11-23", &today);
+	struct lint_options opt;
+	lint_options_init(&opt, today);
+	opt.chunk_size = 512;
+	struct analysis a;
+	analysis_init(&a, &opt, alloc);
+	*err = analysis_add_name(&a, "t") < 0 ? ANALYSIS_NOMEM : ANALYSIS_OK;
+	if (!*err)
+		*err = analysis_add_buffer(&a, 0, text, len);
+	if (!*err)
+		*err = analysis_finish(&a);
+	struct buf out;
+	buf_init(&out, NULL);
+	for (size_t i = 0; !*err && i < a.diags.len; i++) {
+		const struct diag *d = &a.diags.items[i];
+		buf_printf(&out, "%u:%u-%u:%u %s %s\n", d->line, d->column, d->end_line, d->end_column,
+			   rule_table[d->rule]->name, d->message);
+	}
+	analysis_release(&a);
+	return out.data;
+}
+
+/* Only allocation k fails, for every k of a run: the analysis either says
+ * it ran out of memory, or its findings are exactly those of a run
+ * without faults. Nothing is lost without a word. */
+static void a_single_allocation_failure_loses_nothing_silently(void **state)
+{
+	(void)state;
+	size_t len;
+	char *text = slurp_samples(&len);
+	struct alloc_faulty none;
+	alloc_faulty_init(&none, 0);
+	enum analysis_error err;
+	char *want = samples_report(&none.base, text, len, &err);
+	assert_int_equal(err, ANALYSIS_OK);
+	assert_non_null(want);
+	unsigned long total = none.calls, reported = 0;
+	for (unsigned long k = 1; k <= total; k++) {
+		struct fail_once f = { { once_realloc, NULL }, k, 0, 0 };
+		f.base.ctx = &f;
+		char *got = samples_report(&f.base, text, len, &err);
+		assert_int_equal(f.live, 0);
+		if (err) {
+			assert_int_equal(err, ANALYSIS_NOMEM);
+			reported++;
+		} else {
+			assert_string_equal(got ? got : "", want);
+		}
+		free(got);
+	}
+	fprintf(stderr, "lint of the samples: %lu allocations, each failed once: %lu reported, "
+		"the rest without a finding lost\n", total, reported);
+	free(want);
+	free(text);
+}
+
 /* Regression (found by fuzz/lint.c): with a byte-order mark before the
  * first record and a chunk smaller than that record, its fields were
  * reported as standing before any promise. */
@@ -218,6 +306,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(chunk_size_never_matters),
 		cmocka_unit_test(every_allocation_failure_is_clean),
+		cmocka_unit_test(a_single_allocation_failure_loses_nothing_silently),
 		cmocka_unit_test(bom_record_larger_than_a_chunk),
 		cmocka_unit_test(fields_before_the_first_promise_reported_once),
 		cmocka_unit_test(comments_stay_with_the_first_record),
