@@ -123,7 +123,7 @@ static void lint(const uint8_t *text, size_t len, struct lint_options *opt, cons
 	run->render.color = true;
 	run->render.version = "0";
 	run->render.cwd = "/";
-	run->rd = render_lookup(format);
+	run->rd = format ? render_lookup(format) : NULL;
 	if (streamed) {
 		a.emit = emit;
 		a.emit_ctx = run;
@@ -139,10 +139,13 @@ static void lint(const uint8_t *text, size_t len, struct lint_options *opt, cons
 	} else {
 		for (size_t i = 0; i < a.diags.len; i++)
 			note(run, &a.diags.items[i]);
-		check(render_list(run->rd, &run->render, &a.diags, names, a.nfiles) == 0, "a list renders");
+		if (format) /* the reference run only collects */
+			check(render_list(run->rd, &run->render, &a.diags, names, a.nfiles) == 0,
+			      "a list renders");
 	}
 	fclose(f);
-	expect_json(format, out, out_len);
+	if (format)
+		expect_json(format, out, out_len);
 	free(out);
 	analysis_release(&a);
 }
@@ -172,7 +175,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	buf_init(&want.report, NULL);
 	buf_init(&got.report, NULL);
 	opt.chunk_size = 0;
-	lint(text, len, &opt, name, "json", false, &want);
+	lint(text, len, &opt, name, NULL, false, &want);
 	opt.chunk_size = chunk_sizes[how % (sizeof chunk_sizes / sizeof *chunk_sizes)];
 	lint(text, len, &opt, name, format, streamed, &got);
 	sort_report(&want.report);
