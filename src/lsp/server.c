@@ -20,6 +20,7 @@
 
 #include "../clock.h"
 #include "../rules.h"
+#include "../utf8.h"
 #include "features.h"
 
 enum { MAX_DELAY_MS = 200, MAX_SLEEP_MS = 60000 };
@@ -116,8 +117,9 @@ json_t *lsp_diagnostic_json(const struct lsp_server *s, const struct lsp_doc *d,
 		return NULL;
 	int bad = 0;
 	if (s->cfg.rules_uri) {
-		char href[512];
-		snprintf(href, sizeof href, "%s#%s", s->cfg.rules_uri, r->name);
+		char raw[512], href[600]; /* --rules-uri is the user's: any bytes */
+		snprintf(raw, sizeof raw, "%s#%s", s->cfg.rules_uri, r->name);
+		utf8_clean((const unsigned char *)raw, strlen(raw), href, sizeof href);
 		bad |= json_object_set_new(o, "codeDescription", json_pack("{s:s}", "href", href));
 	}
 	bad |= json_object_set_new(o, "source", json_string("promise"));

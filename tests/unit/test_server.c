@@ -38,12 +38,14 @@ struct client {
 	char root[PATH_MAX];
 };
 
+static const char *rules_uri = "file:///r.md"; /* --rules-uri */
+
 static void client_start(struct client *c, const struct allocator *a)
 {
 	assert_non_null(realpath("tests/lsp/ws", c->root));
 	c->fd = memfd_create("lsp-out", 0);
 	assert_true(c->fd >= 0);
-	struct lsp_server_config cfg = { .out_fd = c->fd, .debounce_ms = 0, .rules_uri = "file:///r.md",
+	struct lsp_server_config cfg = { .out_fd = c->fd, .debounce_ms = 0, .rules_uri = rules_uri,
 					 .now = fixed_now, .alloc = a };
 	assert_int_equal(lsp_server_init(&c->s, &cfg), LSP_OK);
 	transport_init(&c->t, 0, c->s.alloc);
@@ -233,6 +235,39 @@ static void error_messages_quoting_broken_bytes(void **state)
 	json_array_foreach(r.out, i, m)
 		parse_errors += json_integer_value(json_object_get(json_object_get(m, "error"), "code")) == -32700;
 	assert_int_equal(parse_errors, 1);
+	json_decref(r.out);
+}
+
+/* Regression: a --rules-uri that is not UTF-8 (it is the user's, any
+ * bytes) made every diagnostic fail to build, and the server stopped as
+ * if out of memory at its first publish. */
+static void a_rules_uri_that_is_not_utf8(void **state)
+{
+	(void)state;
+	static const char *const script[] = {
+		"{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{}}",
+		"{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\",\"params\":{\"textDocument\":"
+		"{\"uri\":\"file:///u.promise\",\"version\":1,\"text\":\"promise U-1: x\\n\"}}}",
+		"{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"shutdown\"}",
+		"{\"jsonrpc\":\"2.0\",\"method\":\"exit\"}",
+	};
+	rules_uri = "file:///docs/r\xff\xfe.md";
+	struct session r;
+	run_session(script, sizeof script / sizeof *script, NULL, &r);
+	rules_uri = "file:///r.md";
+	assert_int_equal(r.error, LSP_OK);
+	assert_int_equal(r.exit_code, 0);
+	size_t i, published = 0;
+	json_t *m;
+	json_array_foreach(r.out, i, m) {
+		json_t *diags = json_object_get(json_object_get(m, "params"), "diagnostics");
+		if (json_array_size(diags)) {
+			json_t *href = json_object_get(json_object_get(json_array_get(diags, 0), "codeDescription"), "href");
+			assert_non_null(strstr(json_string_value(href), "file:///docs/r"));
+			published++;
+		}
+	}
+	assert_int_equal(published, 1);
 	json_decref(r.out);
 }
 
@@ -449,6 +484,7 @@ int main(void)
 		cmocka_unit_test(document_without_findings),
 		cmocka_unit_test(nul_and_lone_surrogate),
 		cmocka_unit_test(error_messages_quoting_broken_bytes),
+		cmocka_unit_test(a_rules_uri_that_is_not_utf8),
 		cmocka_unit_test(session_without_faults),
 		cmocka_unit_test(quick_fixes_when_memory_runs_out),
 		cmocka_unit_test(every_allocation_failure_in_a_session),
