@@ -270,23 +270,35 @@ static void orphans_once(struct chunk_model *m, bool *reported)
 	m->nerrors = n;
 }
 
+/* What a file's chunks pass on to the next: its first chunks may hold
+ * nothing but what comes before its first promise, when that is long. */
+struct file_state {
+	uint32_t line;          /* the next chunk's first line */
+	bool orphans_reported;  /* orphans_once() */
+	bool top;               /* no record seen yet */
+};
+
 static enum analysis_error run_chunk(struct analysis *a, uint32_t file, const struct chunk *ch,
-				     uint32_t *line, bool *orphans_reported)
+				     struct file_state *fs)
 {
 	struct chunk_model m;
 	arena_reset(&a->chunk_arena);
-	if (parse_chunk(&a->chunk_arena, ch->data, ch->len, *line, ch->first, &m))
+	if (parse_chunk(&a->chunk_arena, ch->data, ch->len, fs->line, ch->first, &m))
 		return ANALYSIS_NOMEM;
-	orphans_once(&m, orphans_reported);
-	*line += m.nlines;
+	orphans_once(&m, &fs->orphans_reported);
+	fs->line += m.nlines;
 	a->bytes += ch->len;
 	a->records += m.nrecords;
 	if (ch->first)
-		a->file_language = filelang_of_chunk(&m);
+		a->file_language = FILELANG_NONE;
+	if (fs->top && a->file_language == FILELANG_NONE)
+		a->file_language = filelang_of_chunk(&m, true);
 
 	struct rule_ctx c;
 	init_ctx(a, &c, file);
 	c.m = &m;
+	c.file_top = fs->top;
+	fs->top = fs->top && m.nrecords == 0;
 	if (suppress_scan_chunk(&a->suppress, &c))
 		return ANALYSIS_NOMEM;
 	for (int k = 0; k < RULE_COUNT; k++)
@@ -314,8 +326,7 @@ static enum analysis_error run_chunk(struct analysis *a, uint32_t file, const st
 
 static enum analysis_error run_reader(struct analysis *a, uint32_t file, struct reader *rd)
 {
-	uint32_t line = 1;
-	bool orphans_reported = false;
+	struct file_state fs = { 1, false, true };
 	enum analysis_error err = ANALYSIS_OK;
 	for (;;) {
 		struct chunk ch;
@@ -334,7 +345,7 @@ static enum analysis_error run_reader(struct analysis *a, uint32_t file, struct 
 			err = ANALYSIS_TOO_BIG;
 			break;
 		}
-		err = run_chunk(a, file, &ch, &line, &orphans_reported);
+		err = run_chunk(a, file, &ch, &fs);
 		if (err)
 			break;
 	}

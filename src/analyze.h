@@ -72,7 +72,7 @@ struct analysis {
 	size_t nfile_opts;
 	struct suppressions suppress; /* # promise-ignore directives seen */
 	int file_language;            /* the current file's # promise-lang:
-					 (filelang.h), read from its first chunk */
+					 (filelang.h), read above its first promise */
 };
 
 void analysis_init(struct analysis *a, const struct lint_options *opt,

@@ -244,6 +244,35 @@ static void comments_stay_with_the_first_record(void **state)
 	}
 }
 
+/* Regression (found by fuzz/lint.c): a `# promise-lang:` directive above
+ * the first promise, but in a later chunk than the file's first (a long
+ * top of the file, or small chunks), was taken for one below a promise:
+ * reported as setting nothing, and the file read in the wrong language. */
+static void a_language_directive_after_a_long_top(void **state)
+{
+	(void)state;
+	const char *text = "# Fjällvind Energi AB — service promises, in Swedish.\n"
+			   "# Kept by the support team; reviewed every Monday.\n\n"
+			   "# promise-lang: sv\n\n"
+			   "promise FJV-1: Vi byter pumpen snart\n  by: Sara Lind\n";
+	struct lint_result r;
+	struct buf want, got;
+	buf_init(&want, NULL);
+	lint_text_opt(&r, text, "2026-11-23", 0);
+	report_of(&r, &want);
+	lint_done(&r);
+	assert_non_null(strstr(buf_str(&want), "snart"));
+	for (uint32_t size = 1; size <= 128; size *= 2) {
+		buf_init(&got, NULL);
+		lint_text_opt(&r, text, "2026-11-23", size);
+		report_of(&r, &got);
+		lint_done(&r);
+		assert_string_equal(buf_str(&got), buf_str(&want));
+		buf_release(&got);
+	}
+	buf_release(&want);
+}
+
 struct appender {
 	int fd;            /* the same file, opened for appending */
 	unsigned appended;
@@ -310,6 +339,7 @@ int main(void)
 		cmocka_unit_test(bom_record_larger_than_a_chunk),
 		cmocka_unit_test(fields_before_the_first_promise_reported_once),
 		cmocka_unit_test(comments_stay_with_the_first_record),
+		cmocka_unit_test(a_language_directive_after_a_long_top),
 		cmocka_unit_test(a_file_that_grows_while_read),
 	};
 	return cmocka_run_group_tests_name("analyze", tests, NULL, NULL);
