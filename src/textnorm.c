@@ -88,6 +88,20 @@ int textnorm_fold_copy(struct arena *ar, const unsigned char *s, uint32_t len, s
 			i++;
 			continue;
 		}
+		/* Latin-1 letters (å, Ä, é, ö…) without a combining mark after
+		 * them, the bulk of Dutch and Swedish text: NFKC leaves them
+		 * as they are and case folding moves À-Þ (but ×) up by 0x20.
+		 * ß folds to "ss": the general path below does that. */
+		if (c == 0xC3 && i + 1 < len && s[i + 1] >= 0x80 && s[i + 1] <= 0xBF && s[i + 1] != 0x9F &&
+		    (i + 2 >= len || !(s[i + 2] == 0xCC || (s[i + 2] == 0xCD && i + 3 < len && s[i + 3] <= 0xAF)))) {
+			unsigned char d = s[i + 1];
+			if (d <= 0x9E && d != 0x97)
+				d = (unsigned char)(d + 0x20);
+			put(&o, 0xC3, i);
+			put(&o, d, i);
+			i += 2;
+			continue;
+		}
 		/* A cluster: one character and the combining marks after it
 		 * (an ASCII letter may carry them too: "o" + U+0308). */
 		utf8proc_int32_t cp;
