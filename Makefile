@@ -226,6 +226,9 @@ deb:
 clean:
 	rm -rf build
 
+include fuzz/fuzz.mk
+include tests/hardening.mk
+
 -include $(OBJ:.o=.d) $(BUILD)/obj/src/main.d
 
 # test_fmt shares its property checks with fuzz/fmt.c.

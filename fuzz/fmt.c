@@ -3,13 +3,9 @@
  * Each input is formatted; the properties of tests/unit/fmt_props.h must
  * hold (fmt is idempotent and parse(fmt(x)) keeps what parse(x) has), and
  * the diff from the input to its canonical form must be produced without
- * fault. Any violation aborts with the reason. Seed it with samples/ and
- * tests/cases/. Built with clang and the sanitizers over the library, e.g.
- *
- *   make BUILD=build/fuzz CC=clang CFLAGS="-O1 -g -fsanitize=address,undefined,fuzzer-no-link"
- *   clang -O1 -g -fsanitize=address,undefined,fuzzer -D_GNU_SOURCE -Isrc -Itests/unit \
- *         fuzz/fmt.c build/fuzz/libpromise.a -ljansson -lutf8proc -lm -o build/fuzz/fuzz-fmt
- *   build/fuzz/fuzz-fmt -max_total_time=60 samples/ tests/cases/
+ * fault. Any violation aborts with the reason. Seeded with samples/ and
+ * tests/cases/ (fuzz/corpus/fmt/); `make fuzz FUZZ=fmt` builds it with
+ * clang and the sanitizers over the library and runs it (fuzz/fuzz.mk).
  */
 #include <stdint.h>
 #include <stdio.h>

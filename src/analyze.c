@@ -253,22 +253,52 @@ static int add_forward_refs(struct analysis *a, struct rule_ctx *c)
 	return 0;
 }
 
+/* Fields before a file's first promise are one run, reported once (the
+ * parser's rule). A run longer than a chunk gives the reader no record
+ * start to cut at, so it cuts between two of its lines: the next chunk
+ * must not report the run again. */
+static void orphans_once(struct chunk_model *m, bool *reported)
+{
+	uint32_t n = 0;
+	for (uint32_t i = 0; i < m->nerrors; i++) {
+		bool orphan = m->errors[i].kind == SYN_FIELD_OUTSIDE;
+		if (orphan && *reported)
+			continue;
+		*reported |= orphan;
+		m->errors[n++] = m->errors[i];
+	}
+	m->nerrors = n;
+}
+
+/* What a file's chunks pass on to the next: its first chunks may hold
+ * nothing but what comes before its first promise, when that is long. */
+struct file_state {
+	uint32_t line;          /* the next chunk's first line */
+	bool orphans_reported;  /* orphans_once() */
+	bool top;               /* no record seen yet */
+};
+
 static enum analysis_error run_chunk(struct analysis *a, uint32_t file, const struct chunk *ch,
-				     uint32_t *line)
+				     struct file_state *fs)
 {
 	struct chunk_model m;
 	arena_reset(&a->chunk_arena);
-	if (parse_chunk(&a->chunk_arena, ch->data, ch->len, *line, ch->first, &m))
+	if (parse_chunk(&a->chunk_arena, ch->data, ch->len, fs->line, ch->first, &m))
 		return ANALYSIS_NOMEM;
-	*line += m.nlines;
+	orphans_once(&m, &fs->orphans_reported);
+	fs->line += m.nlines;
 	a->bytes += ch->len;
 	a->records += m.nrecords;
 	if (ch->first)
-		a->file_language = filelang_of_chunk(&m);
+		a->file_language = FILELANG_NONE;
+	if (fs->top && a->file_language == FILELANG_NONE)
+		a->file_language = filelang_of_chunk(&m, true);
 
 	struct rule_ctx c;
 	init_ctx(a, &c, file);
 	c.m = &m;
+	c.file_top = fs->top;
+	fs->top = fs->top && m.nrecords == 0;
 	if (suppress_scan_chunk(&a->suppress, &c))
 		return ANALYSIS_NOMEM;
 	for (int k = 0; k < RULE_COUNT; k++)
@@ -296,7 +326,7 @@ static enum analysis_error run_chunk(struct analysis *a, uint32_t file, const st
 
 static enum analysis_error run_reader(struct analysis *a, uint32_t file, struct reader *rd)
 {
-	uint32_t line = 1;
+	struct file_state fs = { 1, false, true };
 	enum analysis_error err = ANALYSIS_OK;
 	for (;;) {
 		struct chunk ch;
@@ -315,7 +345,7 @@ static enum analysis_error run_reader(struct analysis *a, uint32_t file, struct 
 			err = ANALYSIS_TOO_BIG;
 			break;
 		}
-		err = run_chunk(a, file, &ch, &line);
+		err = run_chunk(a, file, &ch, &fs);
 		if (err)
 			break;
 	}
@@ -325,14 +355,19 @@ static enum analysis_error run_reader(struct analysis *a, uint32_t file, struct 
 
 enum analysis_error analysis_add_fd(struct analysis *a, uint32_t file, int fd)
 {
+	struct stat st;
+	bool sized = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0;
 	/* Size the facts from the file: records are rarely under 150 bytes,
 	 * so this rarely reserves too little and never much too much. */
-	struct stat st;
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
-	    facts_reserve(&a->facts, a->facts.npromises + (size_t)st.st_size / 150))
+	if (sized && facts_reserve(&a->facts, a->facts.npromises + (size_t)st.st_size / 150))
 		return ANALYSIS_NOMEM;
 	struct reader rd;
 	reader_init_fd(&rd, fd, a->opt->chunk_size, a->alloc);
+	/* A regular file is read as long as it was when we started: one that
+	 * grows while it is read (a writer appending) yields the prefix it
+	 * had, instead of a chase that need never end. */
+	if (sized)
+		rd.limit = (uint64_t)st.st_size;
 	return run_reader(a, file, &rd);
 }
 

@@ -72,7 +72,7 @@ struct analysis {
 	size_t nfile_opts;
 	struct suppressions suppress; /* # promise-ignore directives seen */
 	int file_language;            /* the current file's # promise-lang:
-					 (filelang.h), read from its first chunk */
+					 (filelang.h), read above its first promise */
 };
 
 void analysis_init(struct analysis *a, const struct lint_options *opt,
@@ -81,7 +81,9 @@ void analysis_release(struct analysis *a);
 
 /* Register a file name; returns its index or -1 when out of memory. */
 long analysis_add_name(struct analysis *a, const char *name);
-/* Lint what `fd` reads, reported under file index `file`. */
+/* Lint what `fd` reads, reported under file index `file`. A regular file
+ * is read up to the size it had when this was called: bytes appended
+ * meanwhile are left for the next run. */
 enum analysis_error analysis_add_fd(struct analysis *a, uint32_t file, int fd);
 /* Lint a buffer (an editor's document, a test's string). */
 enum analysis_error analysis_add_buffer(struct analysis *a, uint32_t file,

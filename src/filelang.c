@@ -1,7 +1,8 @@
 /* filelang.c — reading `# promise-lang: LANG` from the comments at the top
  * of a file. The directive is a comment, not a field, so files stay valid
- * for readers that know nothing of it; it is read from the first chunk
- * only, and analyze.c carries the answer to the file's later chunks.
+ * for readers that know nothing of it; it is read from the chunks before
+ * the file's first promise, and analyze.c carries the answer to the
+ * file's later chunks.
  * Rejected: a directive per promise (a file mixing languages can say
  * `auto`, and the vote then decides per promise) and a language field in
  * the header (it would change the format for one rule). */
@@ -46,14 +47,14 @@ bool filelang_parse(const unsigned char *t, uint32_t len, struct filelang_direct
 	return true;
 }
 
-bool filelang_at_top(const struct chunk_model *m, uint32_t k)
+bool filelang_at_top(const struct chunk_model *m, bool file_top, uint32_t k)
 {
-	return m->first_line == 1 && (m->nrecords == 0 || m->comments[k].line < m->records[0].line);
+	return file_top && (m->nrecords == 0 || m->comments[k].line < m->records[0].line);
 }
 
-int filelang_of_chunk(const struct chunk_model *m)
+int filelang_of_chunk(const struct chunk_model *m, bool file_top)
 {
-	for (uint32_t k = 0; k < m->ncomments && filelang_at_top(m, k); k++) {
+	for (uint32_t k = 0; k < m->ncomments && filelang_at_top(m, file_top, k); k++) {
 		struct filelang_directive d;
 		const struct comment *cm = &m->comments[k];
 		if (filelang_parse(m->buf + cm->text.off, cm->text.len, &d) && d.valid)

@@ -29,14 +29,17 @@ struct filelang_directive {
  * what it says. */
 bool filelang_parse(const unsigned char *text, uint32_t len, struct filelang_directive *out);
 
-/* The language the first chunk of a file declares: the first valid
- * directive among the comments above its first promise, or FILELANG_NONE.
- * Directives anywhere else are ignored here (vague-wording reports them). */
-int filelang_of_chunk(const struct chunk_model *m);
+/* The language a chunk declares at the top of its file: the first valid
+ * directive among its comments above the file's first promise, or
+ * FILELANG_NONE. `file_top`: no record of the file came before the chunk
+ * (the top of a file may span chunks when it is long). Directives anywhere
+ * else are ignored here (vague-wording reports them). */
+int filelang_of_chunk(const struct chunk_model *m, bool file_top);
 
 /* Whether comment k of a chunk stands above the file's first promise (the
- * only place a directive counts): the chunk starts the file, and the
- * comment stands above its first record. */
-bool filelang_at_top(const struct chunk_model *m, uint32_t k);
+ * only place a directive counts): no record of the file came before the
+ * chunk (`file_top`), and the comment stands above the chunk's first
+ * record. */
+bool filelang_at_top(const struct chunk_model *m, bool file_top, uint32_t k);
 
 #endif

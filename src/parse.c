@@ -367,7 +367,9 @@ uint32_t parse_split_point(const unsigned char *buf, uint32_t len)
 		/* end is a line start (or len); find the start of the line before */
 		while (start > 0 && buf[start - 1] != '\n')
 			start--;
-		if (parse_is_header_line(buf, len, start)) {
+		/* A byte-order mark may stand before the file's first header. */
+		uint32_t at = start == 0 && len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3) ? 3 : start;
+		if (parse_is_header_line(buf, len, at)) {
 			/* Include the comments directly above. */
 			uint32_t cut = start;
 			while (cut > 0) {

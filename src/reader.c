@@ -10,7 +10,7 @@
 
 #include "parse.h"
 
-enum { DEFAULT_CHUNK = 1 << 20, MAX_CHUNK = 0x7ffffff0 };
+enum { DEFAULT_CHUNK = 1 << 20, MAX_CHUNK = 0x7ffffff0, MAX_COMMENT_RUN = 64 << 20 };
 
 static void init_common(struct reader *r, size_t chunk_size, const struct allocator *alloc)
 {
@@ -32,6 +32,8 @@ void reader_init_mem(struct reader *r, const void *data, size_t len, size_t chun
 	init_common(r, chunk_size, alloc);
 	r->mem = data;
 	r->mem_len = len;
+	if (len < r->cap)
+		r->cap = len + 1; /* one chunk, in a buffer no larger than it needs */
 }
 
 void reader_release(struct reader *r)
@@ -55,6 +57,12 @@ static enum reader_status fill(struct reader *r)
 				r->eof = true;
 			continue;
 		}
+		if (r->limit && r->limit - r->total < want)
+			want = (size_t)(r->limit - r->total);
+		if (want == 0) {
+			r->eof = true;
+			break;
+		}
 		ssize_t n = read(r->fd, r->buf + r->len, want);
 		if (n < 0) {
 			if (errno == EINTR)
@@ -67,6 +75,26 @@ static enum reader_status fill(struct reader *r)
 		r->total += (uint64_t)n;
 	}
 	return READER_CHUNK;
+}
+
+/* Where the comment lines that end buf[0, len) (whole lines) begin; len
+ * when the last line is not a comment. A byte-order mark may open the
+ * file's first line. */
+static size_t trailing_comments(const unsigned char *buf, size_t len, bool file_start)
+{
+	size_t cut = len;
+	while (cut > 0) {
+		size_t start = cut - 1, at;
+		while (start > 0 && buf[start - 1] != '\n')
+			start--;
+		at = start == 0 && file_start && len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3) ? 3 : start;
+		while (at < cut && (buf[at] == ' ' || buf[at] == '\t'))
+			at++;
+		if (at >= cut || buf[at] != '#')
+			break;
+		cut = start;
+	}
+	return cut;
 }
 
 enum reader_status reader_next(struct reader *r, struct chunk *out)
@@ -95,8 +123,16 @@ enum reader_status reader_next(struct reader *r, struct chunk *out)
 				cut--;
 			if (cut > 0) {
 				uint32_t split = parse_split_point(r->buf, (uint32_t)cut);
+				size_t notes;
 				if (split != UINT32_MAX)
-					cut = split; /* else no record is open: any line will do */
+					cut = split;
+				/* No record starts here: any line will do, but not
+				 * inside the comments that end the buffer, which may
+				 * belong to the header that follows (unless they fill
+				 * a buffer that is already large). */
+				else if ((notes = trailing_comments(r->buf, cut, !r->started)) > 0 ||
+					 r->cap < MAX_COMMENT_RUN)
+					cut = notes;
 			}
 		}
 		if (cut == 0 && !r->eof) {

@@ -2,7 +2,9 @@
  *
  * Each chunk handed out is a run of whole records (parse_split_point) that
  * ends at a line boundary and is followed by a NUL sentinel, so the scanner
- * needs no bounds checks. Only the unfinished tail is carried over to the
+ * needs no bounds checks. Comment lines travel with the record below them,
+ * also before a file's first record (a run of them longer than 64 MiB
+ * excepted). Only the unfinished tail is carried over to the
  * next chunk; a record larger than the buffer makes the buffer grow. Memory
  * is bounded by the chunk size and the largest record, not the file size.
  *
@@ -27,6 +29,7 @@ struct reader {
 	unsigned char saved;    /* the byte the sentinel replaced */
 	bool eof, started;
 	uint64_t total;         /* bytes read so far */
+	uint64_t limit;         /* fd: stop after this many bytes; 0: at the end */
 };
 
 struct chunk {
@@ -38,7 +41,9 @@ struct chunk {
 enum reader_status { READER_CHUNK = 1, READER_DONE = 0, READER_ERROR = -1, READER_NOMEM = -2,
 		     READER_TOO_BIG = -3 };
 
-/* chunk_size 0 means the default (1 MiB). The reader does not close fd. */
+/* chunk_size 0 means the default (1 MiB). The reader does not close fd.
+ * Set `limit` after init to read no more than that many bytes: a file
+ * that grows while it is read then yields the prefix it had. */
 void reader_init_fd(struct reader *r, int fd, size_t chunk_size, const struct allocator *alloc);
 /* A memory reader hands out one chunk (copied next to a sentinel) per
  * chunk_size, like a file would. */

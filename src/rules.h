@@ -90,6 +90,8 @@ struct rule_ctx {
 					    promise with this record's ID, or -1 */
 	int file_language;               /* the file's `# promise-lang:` (enum
 					    lang), or FILELANG_NONE (filelang.h) */
+	bool file_top;                   /* no record of the file came before
+					    this chunk (filelang_at_top) */
 	/* Where reports go: the analysis supplies this. */
 	void (*sink)(struct rule_ctx *c, struct diag *d);
 	void *sink_data;

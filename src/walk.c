@@ -95,7 +95,13 @@ static int walk_dir(struct path_list *l, const char *dir, walk_error_fn *on_erro
 		} else if (S_ISDIR(st.st_mode)) {
 			rc = walk_dir(l, p, on_error, ctx);
 		} else if (ends_with(names.items[i], ".promise") && (S_ISREG(st.st_mode) || S_ISLNK(st.st_mode))) {
-			rc = path_list_add(l, p);
+			/* A link is read when it leads to a regular file (or
+			 * nowhere: that is reported when it is opened), never
+			 * to a FIFO or a device, whose open() or read() need
+			 * never end, nor to a directory (no loops). */
+			struct stat to;
+			if (!S_ISLNK(st.st_mode) || stat(p, &to) || S_ISREG(to.st_mode))
+				rc = path_list_add(l, p);
 		}
 		alloc_free(l->alloc, p);
 	}

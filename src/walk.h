@@ -3,7 +3,9 @@
  * Paths on the command line are taken as given; directories are searched
  * recursively for `*.promise` files, in name order so output is stable.
  * Hidden directories (.git, ...) are skipped and symbolic links to
- * directories are not followed, so a link loop cannot trap the walk.
+ * directories are not followed, so a link loop cannot trap the walk; a
+ * `*.promise` link is taken only when it leads to a regular file (or is
+ * broken, which is then reported), never to a FIFO or a device.
  * Problems with a path are reported through the callback with errno and the
  * walk goes on. The list owns its strings. */
 #ifndef PROMISE_WALK_H

@@ -108,24 +108,24 @@ static void due_phrase(char *out, size_t size, int32_t due, int32_t today)
 
 /* ---- hover ---------------------------------------------------------------- */
 
-static void add_state(struct buf *b, enum status_kind st, int32_t due, int32_t status_day, int32_t today)
+/* -1 when the buffer could not grow (its text is then incomplete). */
+static int add_state(struct buf *b, enum status_kind st, int32_t due, int32_t status_day, int32_t today)
 {
 	char d[11], phrase[64];
 	if (st == STATUS_NONE || st == STATUS_OPEN) {
-		if (due == FACT_NO_DATE) {
-			buf_adds(b, "open, no due date");
-			return;
-		}
+		if (due == FACT_NO_DATE)
+			return buf_adds(b, "open, no due date");
 		date_format(due, d);
 		due_phrase(phrase, sizeof phrase, due, today);
-		buf_printf(b, "open, due %s (%s)", d, phrase);
-		return;
+		return buf_printf(b, "open, due %s (%s)", d, phrase);
 	}
-	buf_adds(b, status_word(st));
+	if (buf_adds(b, status_word(st)))
+		return -1;
 	if (status_day != FACT_NO_DATE) {
 		date_format(status_day, d);
-		buf_printf(b, " %s", d);
+		return buf_printf(b, " %s", d);
 	}
+	return 0;
 }
 
 json_t *lsp_hover(struct lsp_server *s, json_t *params, struct rpc_error *e)
@@ -149,35 +149,41 @@ json_t *lsp_hover(struct lsp_server *s, json_t *params, struct rpc_error *e)
 	const char *bold = s->markdown ? "**" : "";
 	struct buf b;
 	buf_init(&b, s->alloc);
-	buf_printf(&b, "%spromise %.*s%s: %.*s\n\n", bold, (int)r->id.len, (const char *)m->buf + r->id.off,
-		   bold, (int)r->text.len, (const char *)m->buf + r->text.off);
+	int bad = buf_printf(&b, "%spromise %.*s%s: %.*s\n\n", bold, (int)r->id.len,
+			     (const char *)m->buf + r->id.off, bold, (int)r->text.len,
+			     (const char *)m->buf + r->text.off);
 	const struct field *due = model_field(m, r, KEY_DUE);
 	int32_t due_day = due && due->date.status == DATE_OK ? due->date.day : FACT_NO_DATE;
 	int32_t st_day = r->status.date.status == DATE_OK ? r->status.date.day : FACT_NO_DATE;
-	buf_adds(&b, "Status: ");
-	add_state(&b, r->status.kind, due_day, st_day, s->opt.today);
+	bad |= buf_adds(&b, "Status: ");
+	bad |= add_state(&b, r->status.kind, due_day, st_day, s->opt.today);
 	if (due && due->date.status != DATE_OK && due->value.len)
-		buf_printf(&b, " (due '%.*s' is not a date)", (int)due->value.len,
-			   (const char *)m->buf + due->value.off);
-	buf_adds(&b, "\n");
+		bad |= buf_printf(&b, " (due '%.*s' is not a date)", (int)due->value.len,
+				  (const char *)m->buf + due->value.off);
+	bad |= buf_adds(&b, "\n");
 	for (uint32_t i = r->field_first; i < r->field_first + r->field_count; i++) {
 		const struct field *f = &m->fields[i];
 		if (f->key != KEY_IN_RETURN)
 			continue;
 		const char *v = (const char *)m->buf + f->value.off;
-		buf_printf(&b, "%sIn return: %.*s", s->markdown ? "\n" : "", (int)f->value.len, v);
+		bad |= buf_printf(&b, "%sIn return: %.*s", s->markdown ? "\n" : "", (int)f->value.len, v);
 		if (f->ref) {
 			const struct promise_fact *p = ws_promise(&s->ws, v, f->value.len);
-			buf_adds(&b, " — ");
+			bad |= buf_adds(&b, " — ");
 			if (p)
-				add_state(&b, p->status, p->due, FACT_NO_DATE, s->opt.today);
+				bad |= add_state(&b, p->status, p->due, FACT_NO_DATE, s->opt.today);
 			else
-				buf_adds(&b, "no promise with that ID in the workspace");
+				bad |= buf_adds(&b, "no promise with that ID in the workspace");
 		}
-		buf_adds(&b, "\n");
+		bad |= buf_adds(&b, "\n");
 	}
 	if (!model_field(m, r, KEY_IN_RETURN))
-		buf_printf(&b, "%sIn return: nothing asked\n", s->markdown ? "\n" : "");
+		bad |= buf_printf(&b, "%sIn return: nothing asked\n", s->markdown ? "\n" : "");
+	if (bad) { /* never show half a hover */
+		buf_release(&b);
+		set_error(e, RPC_INTERNAL_ERROR, "out of memory");
+		return NULL;
+	}
 
 	struct span head = rule_header_span(r);
 	json_t *res = json_pack("{s:{s:s, s:s}, s:o}", "contents", "kind",
@@ -326,10 +332,10 @@ json_t *lsp_completion(struct lsp_server *s, json_t *params, struct rpc_error *e
 				continue; /* a duplicate: offer the first */
 			struct buf b;
 			buf_init(&b, s->alloc);
-			add_state(&b, p->status, p->due, FACT_NO_DATE, s->opt.today);
+			bool whole = add_state(&b, p->status, p->due, FACT_NO_DATE, s->opt.today) == 0;
 			snprintf(detail, sizeof detail, "%s — %s", buf_str(&b), ws_file_name(&s->ws, p->file));
 			buf_release(&b);
-			add_item(items, s, d, vfrom, cur, p->id, p->id, KIND_REFERENCE, detail);
+			add_item(items, s, d, vfrom, cur, p->id, p->id, KIND_REFERENCE, whole ? detail : NULL);
 		}
 		break;
 	case KEY_MADE:
@@ -369,16 +375,19 @@ static struct layout record_layout(const struct lsp_doc *d, const struct chunk_m
 	return l;
 }
 
-static void field_line(struct buf *b, const struct layout *l, const char *key, const char *value)
+/* -1 when the buffer could not grow: the line is then incomplete (and
+ * padding to the value column must not spin on a buffer that stays put). */
+static int field_line(struct buf *b, const struct layout *l, const char *key, const char *value)
 {
 	size_t before = b->len;
-	buf_add(b, l->indent, l->indent_len);
-	buf_printf(b, "%s:", key);
+	if (buf_add(b, l->indent, l->indent_len) || buf_printf(b, "%s:", key))
+		return -1;
 	size_t col = b->len - before;
 	do
-		buf_addc(b, ' ');
+		if (buf_addc(b, ' '))
+			return -1;
 	while (b->len - before < l->value_col && col < l->value_col);
-	buf_printf(b, "%s\n", value);
+	return buf_printf(b, "%s\n", value);
 }
 
 static json_t *text_edit(const struct lsp_server *s, const struct lsp_doc *d, uint32_t from, uint32_t to,
@@ -387,17 +396,18 @@ static json_t *text_edit(const struct lsp_server *s, const struct lsp_doc *d, ui
 	return json_pack("{s:o, s:s}", "range", lsp_range_json(s, d, from, to), "newText", text);
 }
 
+/* A quick fix, whole or not at all (NULL); it owns diag and edits from
+ * the call on, as json_pack() owns its "o" values even when it fails. */
 static json_t *action(const struct lsp_doc *d, const char *title, json_t *diag, json_t *edits, bool preferred)
 {
-	json_t *a = json_pack("{s:s, s:s}", "title", title, "kind", "quickfix");
-	if (!a)
+	json_t *diags = NULL;
+	if (diag && !(diags = json_pack("[o]", diag))) {
+		json_decref(edits);
 		return NULL;
-	if (diag)
-		json_object_set_new(a, "diagnostics", json_pack("[o]", diag));
-	if (preferred)
-		json_object_set_new(a, "isPreferred", json_true());
-	json_object_set_new(a, "edit", json_pack("{s:{s:o}}", "changes", d->uri, edits));
-	return a;
+	}
+	return json_pack("{s:s, s:s, s:o*, s:o*, s:{s:{s:o}}}", "title", title, "kind", "quickfix",
+			 "diagnostics", diags, "isPreferred", preferred ? json_true() : NULL, "edit",
+			 "changes", d->uri, edits);
 }
 
 /* Where a new field line goes: after the record's last line. Returns the
@@ -458,27 +468,25 @@ static void add_missing_fields(struct lsp_server *s, struct lsp_doc *d, const st
 	uint32_t at = insert_point(d, m, r, &nl);
 	struct buf b;
 	buf_init(&b, s->alloc);
-	if (nl)
-		buf_addc(&b, '\n');
-	field_line(&b, &l, model_key_name(missing[mi].key), missing[mi].template);
 	char title[96];
 	snprintf(title, sizeof title, "Add '%s:'", model_key_name(missing[mi].key));
-	push(out, action(d, title, lsp_diagnostic_json(s, d, g), json_pack("[o]", text_edit(s, d, at, at, buf_str(&b))),
-			 true));
+	if (!(nl && buf_addc(&b, '\n')) &&
+	    !field_line(&b, &l, model_key_name(missing[mi].key), missing[mi].template))
+		push(out, action(d, title, lsp_diagnostic_json(s, d, g),
+				 json_pack("[o]", text_edit(s, d, at, at, buf_str(&b))), true));
 	buf_release(&b);
 
 	/* Every missing field at once, when more than this one is missing. */
 	size_t n = 0;
 	buf_init(&b, s->alloc);
-	if (nl)
-		buf_addc(&b, '\n');
-	for (size_t i = 0; i < sizeof missing / sizeof *missing; i++) {
+	int bad = nl ? buf_addc(&b, '\n') : 0;
+	for (size_t i = 0; i < sizeof missing / sizeof *missing && !bad; i++) {
 		if (model_field(m, r, missing[i].key) || s->opt.severity[missing[i].rule] == SEV_OFF)
 			continue;
-		field_line(&b, &l, model_key_name(missing[i].key), missing[i].template);
+		bad = field_line(&b, &l, model_key_name(missing[i].key), missing[i].template);
 		n++;
 	}
-	if (n > 1 && *all_offered != r)
+	if (n > 1 && *all_offered != r && !bad)
 		push(out, action(d, "Add every missing field", NULL,
 				 json_pack("[o]", text_edit(s, d, at, at, buf_str(&b))), false));
 	buf_release(&b);
@@ -531,11 +539,11 @@ static void add_mark_kept(struct lsp_server *s, struct lsp_doc *d, const struct 
 		uint32_t at = insert_point(d, m, r, &nl);
 		struct buf b;
 		buf_init(&b, s->alloc);
-		if (nl)
-			buf_addc(&b, '\n');
-		field_line(&b, &l, "status", value);
-		edit = text_edit(s, d, at, at, buf_str(&b));
+		bool whole = !(nl && buf_addc(&b, '\n')) && !field_line(&b, &l, "status", value);
+		edit = whole ? text_edit(s, d, at, at, buf_str(&b)) : NULL;
 		buf_release(&b);
+		if (!edit)
+			return;
 	}
 	push(out, action(d, title, g ? lsp_diagnostic_json(s, d, g) : NULL, json_pack("[o]", edit), false));
 }
@@ -553,12 +561,11 @@ static void add_suppression(struct lsp_server *s, struct lsp_doc *d, const struc
 	uint32_t at = d->plines[line - 1];
 	struct buf b;
 	buf_init(&b, s->alloc);
-	buf_add(&b, d->text.data + at, indent);
-	buf_printf(&b, "# promise-ignore %s -- REASON\n", name);
 	char title[128];
 	snprintf(title, sizeof title, "Suppress '%s' here (with a reason)", name);
-	push(out, action(d, title, lsp_diagnostic_json(s, d, g), json_pack("[o]", text_edit(s, d, at, at, buf_str(&b))),
-			 false));
+	if (!buf_add(&b, d->text.data + at, indent) && !buf_printf(&b, "# promise-ignore %s -- REASON\n", name))
+		push(out, action(d, title, lsp_diagnostic_json(s, d, g),
+				 json_pack("[o]", text_edit(s, d, at, at, buf_str(&b))), false));
 	buf_release(&b);
 }
 

@@ -2,8 +2,57 @@
  * jansson's; this file only checks the envelope (jsonrpc, id, method). */
 #include "jsonrpc.h"
 
+#include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "../utf8.h"
+
+static const struct allocator *json_alloc;
+
+static unsigned long json_failures; /* jansson's allocations that failed */
+
+/* jansson 2.14 cannot survive a failed allocation while it lexes a string:
+ * lex_save() drops the byte when its buffer cannot grow, and the string is
+ * then copied past its end. So while json_loadb() runs, a failed
+ * allocation is counted (the message is then treated as out of memory and
+ * dropped: jsonrpc_parse) but answered from the C library's reserve, and
+ * the block is remembered so it goes back there. Rejected: letting the
+ * failure through (heap corruption) and copying the parser. */
+static bool parsing;
+static void *rescued[4096];
+static size_t nrescued;
+
+static void *json_mem(size_t size)
+{
+	void *p = alloc_mem(json_alloc ? json_alloc : alloc_default(), size);
+	if (!p) {
+		json_failures++;
+		if (parsing && nrescued < sizeof rescued / sizeof *rescued && (p = malloc(size ? size : 1)))
+			rescued[nrescued++] = p;
+	}
+	return p;
+}
+
+static void json_mem_free(void *p)
+{
+	for (size_t i = nrescued; i-- > 0;)
+		if (rescued[i] == p) {
+			rescued[i] = rescued[--nrescued];
+			free(p);
+			return;
+		}
+	alloc_free(json_alloc ? json_alloc : alloc_default(), p);
+}
+
+void jsonrpc_set_allocator(const struct allocator *a)
+{
+	json_alloc = a;
+	json_set_alloc_funcs(json_mem, json_mem_free);
+}
+
+void jsonrpc_free(char *text) { json_mem_free(text); }
 
 static void invalid(struct jsonrpc_msg *m, int code, const char *why)
 {
@@ -16,7 +65,18 @@ void jsonrpc_parse(const char *body, size_t len, struct jsonrpc_msg *m)
 {
 	memset(m, 0, sizeof *m);
 	json_error_t err;
+	unsigned long failures = json_failures;
+	parsing = true;
 	m->root = json_loadb(body, len, JSON_ALLOW_NUL, &err);
+	parsing = false;
+	/* Counted here, not read from jansson's error: it reports some
+	 * failed allocations as syntax errors, others with no message. */
+	if (json_failures != failures) {
+		json_decref(m->root); /* built with rescued memory: not to be used */
+		m->root = NULL;
+		m->kind = RPC_NOMEM;
+		return;
+	}
 	if (!m->root) {
 		char why[160];
 		snprintf(why, sizeof why, "not JSON: %.100s at byte %d", err.text, err.position);
@@ -57,11 +117,22 @@ void jsonrpc_msg_release(struct jsonrpc_msg *m)
 	m->root = NULL;
 }
 
+char *jsonrpc_dumps(const json_t *v)
+{
+	unsigned long failures = json_failures;
+	char *s = json_dumps(v, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	if (s && json_failures != failures) {
+		jsonrpc_free(s);
+		return NULL;
+	}
+	return s;
+}
+
 static char *dump(json_t *o)
 {
 	if (!o)
 		return NULL;
-	char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	char *s = jsonrpc_dumps(o);
 	json_decref(o);
 	return s;
 }
@@ -76,11 +147,18 @@ static json_t *envelope(void)
 	return o;
 }
 
+/* The builders own what they are given from the start, so every way out
+ * releases it: json_object_set_new() does on success and on failure, the
+ * early exits here do the rest. */
 char *jsonrpc_result(json_t *id, json_t *result)
 {
 	json_t *o = envelope();
-	if (!o || json_object_set(o, "id", id ? id : json_null()) ||
-	    json_object_set_new(o, "result", result ? result : json_null())) {
+	if (!o || json_object_set(o, "id", id ? id : json_null())) {
+		json_decref(o);
+		json_decref(result);
+		return NULL;
+	}
+	if (json_object_set_new(o, "result", result ? result : json_null())) {
 		json_decref(o);
 		return NULL;
 	}
@@ -89,10 +167,18 @@ char *jsonrpc_result(json_t *id, json_t *result)
 
 char *jsonrpc_error(json_t *id, int code, const char *message)
 {
+	/* Messages quote what the client sent (jansson's "near '...'", a
+	 * method name cut to length): make them UTF-8, or jansson refuses. */
+	char clean[320];
+	utf8_clean((const unsigned char *)message, strlen(message), clean, sizeof clean);
 	json_t *o = envelope();
-	json_t *e = json_pack("{s:i, s:s}", "code", code, "message", message);
-	if (!o || !e || json_object_set(o, "id", id ? id : json_null()) ||
-	    json_object_set_new(o, "error", e)) {
+	json_t *e = json_pack("{s:i, s:s}", "code", code, "message", clean);
+	if (!o || !e || json_object_set(o, "id", id ? id : json_null())) {
+		json_decref(o);
+		json_decref(e);
+		return NULL;
+	}
+	if (json_object_set_new(o, "error", e)) {
 		json_decref(o);
 		return NULL;
 	}
@@ -102,8 +188,12 @@ char *jsonrpc_error(json_t *id, int code, const char *message)
 char *jsonrpc_notification(const char *method, json_t *params)
 {
 	json_t *o = envelope();
-	if (!o || json_object_set_new(o, "method", json_string(method)) ||
-	    json_object_set_new(o, "params", params ? params : json_null())) {
+	if (!o || json_object_set_new(o, "method", json_string(method))) {
+		json_decref(o);
+		json_decref(params);
+		return NULL;
+	}
+	if (json_object_set_new(o, "params", params ? params : json_null())) {
 		json_decref(o);
 		return NULL;
 	}

@@ -20,6 +20,7 @@
 
 #include "../clock.h"
 #include "../rules.h"
+#include "../utf8.h"
 #include "features.h"
 
 enum { MAX_DELAY_MS = 200, MAX_SLEEP_MS = 60000 };
@@ -36,6 +37,7 @@ enum lsp_error lsp_server_init(struct lsp_server *s, const struct lsp_server_con
 	if (s->cfg.debounce_ms < 0)
 		s->cfg.debounce_ms = 50;
 	s->alloc = cfg->alloc ? cfg->alloc : alloc_default();
+	jsonrpc_set_allocator(s->alloc);
 	s->enc = ENC_UTF16;
 	doc_store_init(&s->docs, s->alloc);
 	ws_init(&s->ws, s->alloc);
@@ -50,6 +52,7 @@ void lsp_server_release(struct lsp_server *s)
 {
 	doc_store_release(&s->docs);
 	ws_release(&s->ws);
+	jsonrpc_set_allocator(NULL);
 }
 
 enum lsp_error lsp_send(struct lsp_server *s, char *json)
@@ -57,7 +60,7 @@ enum lsp_error lsp_send(struct lsp_server *s, char *json)
 	if (!json)
 		return s->error = LSP_NOMEM;
 	int rc = transport_write(s->cfg.out_fd, json, strlen(json));
-	free(json);
+	jsonrpc_free(json);
 	if (rc)
 		return s->error = LSP_WRITE_FAILED;
 	return LSP_OK;
@@ -112,13 +115,19 @@ json_t *lsp_diagnostic_json(const struct lsp_server *s, const struct lsp_doc *d,
 			      severity[g->severity], "code", r->name);
 	if (!o)
 		return NULL;
+	int bad = 0;
 	if (s->cfg.rules_uri) {
-		char href[512];
-		snprintf(href, sizeof href, "%s#%s", s->cfg.rules_uri, r->name);
-		json_object_set_new(o, "codeDescription", json_pack("{s:s}", "href", href));
+		char raw[512], href[600]; /* --rules-uri is the user's: any bytes */
+		snprintf(raw, sizeof raw, "%s#%s", s->cfg.rules_uri, r->name);
+		utf8_clean((const unsigned char *)raw, strlen(raw), href, sizeof href);
+		bad |= json_object_set_new(o, "codeDescription", json_pack("{s:s}", "href", href));
 	}
-	json_object_set_new(o, "source", json_string("promise"));
-	json_object_set_new(o, "message", json_string(g->message ? g->message : ""));
+	bad |= json_object_set_new(o, "source", json_string("promise"));
+	bad |= json_object_set_new(o, "message", json_string(g->message ? g->message : ""));
+	if (bad) { /* never half a diagnostic */
+		json_decref(o);
+		return NULL;
+	}
 	return o;
 }
 
@@ -134,13 +143,13 @@ static enum lsp_error publish(struct lsp_server *s, struct lsp_doc *d)
 		}
 	if (!arr)
 		return s->error = LSP_NOMEM;
-	char *text = json_dumps(arr, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	char *text = jsonrpc_dumps(arr);
 	if (!text) {
 		json_decref(arr);
 		return s->error = LSP_NOMEM;
 	}
 	if (d->published && d->published_version == d->analysed_version && !strcmp(d->published, text)) {
-		free(text);
+		jsonrpc_free(text);
 		json_decref(arr);
 		return LSP_OK;
 	}
@@ -148,7 +157,7 @@ static enum lsp_error publish(struct lsp_server *s, struct lsp_doc *d)
 	char *keep = alloc_mem(s->alloc, n + 1);
 	if (keep)
 		memcpy(keep, text, n + 1);
-	free(text);
+	jsonrpc_free(text);
 	alloc_free(s->alloc, d->published);
 	d->published = keep;
 	d->published_version = d->analysed_version;
@@ -226,11 +235,17 @@ static bool offers(json_t *arr, const char *what)
 	return false;
 }
 
+static void add_folder(struct lsp_server *s, const char *path)
+{
+	if (!s->cfg.ignore_folders)
+		ws_add_root(&s->ws, path);
+}
+
 static void add_folder_uri(struct lsp_server *s, const char *uri)
 {
 	char *path = uri_to_path(s->alloc, uri);
 	if (path) {
-		ws_add_root(&s->ws, path);
+		add_folder(s, path);
 		alloc_free(s->alloc, path);
 	}
 }
@@ -259,7 +274,7 @@ static json_t *h_initialize(struct lsp_server *s, json_t *params, struct rpc_err
 	} else if (json_is_string(json_object_get(params, "rootUri"))) {
 		add_folder_uri(s, json_string_value(json_object_get(params, "rootUri")));
 	} else if (json_is_string(json_object_get(params, "rootPath"))) {
-		ws_add_root(&s->ws, json_string_value(json_object_get(params, "rootPath")));
+		add_folder(s, json_string_value(json_object_get(params, "rootPath")));
 	}
 	s->state = LSP_RUNNING;
 	s->dirty = s->ws.nroots > 0;
@@ -405,10 +420,9 @@ static json_t *h_folders_changed(struct lsp_server *s, json_t *params, struct rp
 	json_array_foreach(json_object_get(ev, "removed"), i, f) {
 		char *path = uri_to_path(s->alloc, json_string_value(json_object_get(f, "uri")) ?
 							   json_string_value(json_object_get(f, "uri")) : "");
-		if (path) {
+		if (path && !s->cfg.ignore_folders)
 			ws_remove_root(&s->ws, path);
-			alloc_free(s->alloc, path);
-		}
+		alloc_free(s->alloc, path);
 	}
 	json_array_foreach(json_object_get(ev, "added"), i, f)
 		if (json_is_string(json_object_get(f, "uri")))
@@ -501,7 +515,9 @@ enum lsp_error lsp_server_message(struct lsp_server *s, const char *body, size_t
 	struct jsonrpc_msg m;
 	jsonrpc_parse(body, len, &m);
 	enum lsp_error err = LSP_OK;
-	if (m.kind == RPC_INVALID)
+	if (m.kind == RPC_NOMEM) /* a request would go unanswered: stop instead */
+		err = s->error = LSP_NOMEM;
+	else if (m.kind == RPC_INVALID)
 		err = lsp_send(s, jsonrpc_error(m.id, m.error_code, m.why));
 	else if (m.kind != RPC_RESPONSE) /* we send no requests, so expect no answers */
 		err = dispatch(s, &m);
@@ -510,6 +526,24 @@ enum lsp_error lsp_server_message(struct lsp_server *s, const char *body, size_t
 }
 
 /* ---- the loop ------------------------------------------------------------- */
+
+enum lsp_error lsp_server_input(struct lsp_server *s, struct transport *t, const void *data, size_t len)
+{
+	if (transport_feed(t, data, len))
+		return s->error = LSP_NOMEM;
+	while (!s->exited && !s->error) {
+		const char *body, *why;
+		size_t blen;
+		enum transport_status st = transport_next(t, &body, &blen, &why);
+		if (st == TRANSPORT_NEED_MORE)
+			break;
+		if (st == TRANSPORT_MESSAGE)
+			lsp_server_message(s, body, blen);
+		else
+			lsp_server_bad_frame(s, why);
+	}
+	return s->error;
+}
 
 int lsp_server_run(struct lsp_server *s, int in_fd)
 {
@@ -551,24 +585,7 @@ int lsp_server_run(struct lsp_server *s, int in_fd)
 			s->exit_code = s->state == LSP_SHUTDOWN ? 0 : 1;
 			break;
 		}
-		if (transport_feed(&t, chunk, (size_t)got)) {
-			s->error = LSP_NOMEM;
-			break;
-		}
-		for (;;) {
-			const char *body, *why;
-			size_t len;
-			enum transport_status st = transport_next(&t, &body, &len, &why);
-			if (st == TRANSPORT_NEED_MORE)
-				break;
-			if (st == TRANSPORT_MESSAGE)
-				lsp_server_message(s, body, len);
-			else
-				lsp_server_bad_frame(s, why);
-			if (s->exited || s->error)
-				break;
-		}
-		if (s->exited || s->error)
+		if (lsp_server_input(s, &t, chunk, (size_t)got) || s->exited)
 			break;
 	}
 	transport_release(&t);

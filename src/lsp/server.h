@@ -38,7 +38,11 @@ struct lsp_server_config {
 	/* The clock, so tests can move time; NULL: time(). */
 	time_t (*now)(void *ctx);
 	void *now_ctx;
-	const struct allocator *alloc;
+	const struct allocator *alloc;  /* also jansson's (jsonrpc.h) until release */
+	/* Leave the client's workspace folders out (a fuzzer: its input must
+	 * not make the server walk the disk); roots added with ws_add_root()
+	 * still count. */
+	bool ignore_folders;
 };
 
 enum lsp_state { LSP_NEW, LSP_RUNNING, LSP_SHUTDOWN };
@@ -87,6 +91,12 @@ long long lsp_server_timeout(const struct lsp_server *s);
 /* The loop: read in_fd until `exit` or end of input. Returns the exit
  * status (0 only after shutdown); s->error tells a system failure. */
 int lsp_server_run(struct lsp_server *s, int in_fd);
+/* One turn of the loop without the file descriptor: feed received bytes
+ * through `t` (transport_init'ed with cfg.max_message and the server's
+ * allocator) and handle every whole message in them, until `exit`
+ * (s->exited) or a system failure (returned). Fuzzers and tests drive the
+ * server from a buffer with it; lsp_server_run() calls it per read. */
+enum lsp_error lsp_server_input(struct lsp_server *s, struct transport *t, const void *data, size_t len);
 
 /* Used by the feature handlers (features.c). */
 struct rpc_error {

@@ -110,11 +110,11 @@ static const char *parse_headers(const char *s, size_t n, size_t max, size_t *le
 enum transport_status transport_next(struct transport *t, const char **body, size_t *len,
 				     const char **why)
 {
+	*why = NULL;
+	if (t->skip || t->pos >= t->in.len) /* in.data may still be NULL */
+		return TRANSPORT_NEED_MORE;
 	const char *s = t->in.data + t->pos;
 	size_t n = t->in.len - t->pos;
-	*why = NULL;
-	if (t->skip || n == 0)
-		return TRANSPORT_NEED_MORE;
 	/* Blank lines between messages are tolerated. */
 	while (n && (*s == '\r' || *s == '\n')) {
 		s++, n--, t->pos++;

@@ -321,8 +321,9 @@ enum analysis_error ws_analyze(struct workspace *w, struct doc_store *docs,
 		size_t end = lo;
 		while (end < w->a.diags.len && (long)w->a.diags.items[end].file == file_of[k])
 			end++;
-		d->diags = err || file_of[k] < 0 ? NULL : w->a.diags.items + lo;
-		d->ndiags = err || file_of[k] < 0 ? 0 : end - lo;
+		bool none = err || file_of[k] < 0 || lo == end; /* items may be NULL */
+		d->diags = none ? NULL : w->a.diags.items + lo;
+		d->ndiags = none ? 0 : end - lo;
 		d->analysed_version = d->version;
 	}
 	alloc_free(w->alloc, file_of);

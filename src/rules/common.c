@@ -1,5 +1,6 @@
 /* common.c — what every rule shares: turning a span into a positioned,
  * self-contained diagnostic, and small formatting helpers. */
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -43,13 +44,24 @@ void rule_locate(const struct rule_ctx *c, uint32_t line, struct span at, struct
 	d->excerpt_len = llen;
 }
 
+/* A message is valid UTF-8 whatever it quotes: names and texts copied in
+ * with %s may hold invalid bytes, and a long one is cut at the buffer's
+ * end, perhaps inside a character. Every renderer and the editor server
+ * can then take it as it is. */
+static void format_clean(char *out, size_t size, const char *fmt, va_list ap)
+{
+	char raw[1024];
+	vsnprintf(raw, sizeof raw, fmt, ap);
+	utf8_clean((const unsigned char *)raw, strlen(raw), out, size);
+}
+
 void rule_report(struct rule_ctx *c, enum rule_id rule, uint32_t line, struct span at,
 		 const char *hint, const char *fmt, ...)
 {
 	char msg[1024], idbuf[256];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	format_clean(msg, sizeof msg, fmt, ap);
 	va_end(ap);
 
 	struct diag d;
@@ -68,7 +80,7 @@ void rule_report_at(struct rule_ctx *c, enum rule_id rule, const struct diag *wh
 	char msg[1024];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	format_clean(msg, sizeof msg, fmt, ap);
 	va_end(ap);
 	struct diag d = *where;
 	d.rule = (int)rule;

@@ -94,7 +94,7 @@ static void check_directives(struct rule_ctx *c)
 			rule_report(c, RULE_VAGUE_WORDING, cm->line, value, hint,
 				    _("promise-lang names '%s', which is not a language promise reads"),
 				    rule_quote(c, value, q, 40));
-		else if (!filelang_at_top(m, k))
+		else if (!filelang_at_top(m, c->file_top, k))
 			rule_report(c, RULE_VAGUE_WORDING, cm->line, cm->text,
 				    _("move the directive above the first promise of the file"),
 				    _("promise-lang below a promise sets nothing: it counts only at the top of a file"));

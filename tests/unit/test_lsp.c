@@ -49,6 +49,25 @@ static void framing_recovers(void **state)
 	transport_release(&t);
 }
 
+/* Regression (found by fuzz/lsp.c): asked for a message before any byte
+ * was kept (none yet, or all of them a skipped oversized body), the
+ * transport computed NULL + 0, undefined behaviour. */
+static void framing_before_any_byte(void **state)
+{
+	(void)state;
+	struct transport t;
+	transport_init(&t, 1024, NULL);
+	const char *body, *why;
+	size_t len;
+	assert_int_equal(transport_next(&t, &body, &len, &why), TRANSPORT_NEED_MORE);
+	transport_release(&t);
+	transport_init(&t, 1024, NULL);
+	const char *big = "Content-Length: 2000\r\n\r\n";
+	assert_int_equal(transport_feed(&t, big, strlen(big)), 0);
+	assert_int_equal(transport_next(&t, &body, &len, &why), TRANSPORT_TOO_BIG);
+	transport_release(&t);
+}
+
 static void positions(void **state)
 {
 	(void)state;
@@ -85,6 +104,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(framing_in_pieces),
 		cmocka_unit_test(framing_recovers),
+		cmocka_unit_test(framing_before_any_byte),
 		cmocka_unit_test(positions),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

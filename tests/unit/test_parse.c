@@ -131,11 +131,22 @@ static void split_points(void **state)
 	assert_false(parse_is_header_line((const unsigned char *)"promises", 8, 0));
 }
 
+/* Regression: a file's first header behind a byte-order mark was not
+ * seen as a record start, so a reader with a small buffer cut the record
+ * after its header and its fields stood "before any promise". */
+static void split_point_after_a_bom(void **state)
+{
+	(void)state;
+	const char *s = "\xEF\xBB\xBFpromise A-1: x\n  by: Jan\n";
+	assert_int_equal(parse_split_point((const unsigned char *)s, (uint32_t)strlen(s)), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(records_and_fields), cmocka_unit_test(errors_and_recovery),
 		cmocka_unit_test(bom_crlf_and_references), cmocka_unit_test(split_points),
+		cmocka_unit_test(split_point_after_a_bom),
 	};
 	return cmocka_run_group_tests_name("parse", tests, NULL, NULL);
 }

@@ -2,6 +2,9 @@
  * stays quiet on the good one. */
 #include "harness.h"
 
+#include "buf.h"
+#include "utf8.h"
+
 /* A record with every field, so only the rule under test has something to
  * say. Fields are substituted per test. */
 #define CLEAN_FIELDS \
@@ -285,6 +288,38 @@ static void every_rule_has_docs(void **state)
 	}
 }
 
+/* Regression (found by fuzz/lint.c): a message that quoted a name with
+ * invalid UTF-8 (habitual-extra's party), or one cut at its buffer's end
+ * inside a character, was handed on as it was, and the JSON report held
+ * bytes no JSON reader takes. Every message is valid UTF-8 now. */
+static void messages_are_utf8_whatever_they_quote(void **state)
+{
+	(void)state;
+	struct buf text;
+	buf_init(&text, NULL);
+	buf_adds(&text, "promise H-1: Spare parts\n  by: Jan de Vries\n  to: Marieke \xef\x9anders\n"
+			"  extra: 2026-09-14 express delivery\n  extra: 2026-10-05 express delivery\n"
+			"  extra: 2026-10-19 express delivery\n\npromise H-2: More parts\n  by: Jan de Vries\n  to: ");
+	for (int i = 0; i < 600; i++)
+		buf_adds(&text, "\xc3\xa9");
+	buf_adds(&text, "\n  extra: 2026-09-14 a\n  extra: 2026-10-05 b\n  extra: 2026-10-19 c\n");
+	struct lint_result r;
+	lint_text(&r, text.data);
+	assert_int_equal(count_rule(&r, RULE_HABITUAL_EXTRA), 2);
+	for (size_t i = 0; i < r.a.diags.len; i++) {
+		const unsigned char *m = (const unsigned char *)r.a.diags.items[i].message;
+		size_t n = strlen((const char *)m), k;
+		for (size_t at = 0; at < n; at += k) {
+			k = utf8_valid_len(m + at, n - at);
+			if (!k)
+				fprintf(stderr, "not UTF-8 at byte %zu of: %s\n", at, (const char *)m);
+			assert_true(k > 0);
+		}
+	}
+	lint_done(&r);
+	buf_release(&text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -306,6 +341,7 @@ int main(void)
 		cmocka_unit_test(step3_rules),
 		cmocka_unit_test(step4_rules),
 		cmocka_unit_test(every_rule_has_docs),
+		cmocka_unit_test(messages_are_utf8_whatever_they_quote),
 	};
 	return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
 }
