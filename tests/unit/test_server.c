@@ -246,8 +246,8 @@ static void a_rules_uri_that_is_not_utf8(void **state)
 	(void)state;
 	static const char *const script[] = {
 		"{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{}}",
-		"{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\",\"params\":{\"textDocument\":"
-		"{\"uri\":\"file:///u.promise\",\"version\":1,\"text\":\"promise U-1: x\\n\"}}}",
+		("{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\",\"params\":{\"textDocument\":"
+		 "{\"uri\":\"file:///u.promise\",\"version\":1,\"text\":\"promise U-1: x\\n\"}}}"),
 		"{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"shutdown\"}",
 		"{\"jsonrpc\":\"2.0\",\"method\":\"exit\"}",
 	};
