@@ -18,7 +18,7 @@ COMMIT   := $(shell cat COMMIT 2>/dev/null || git rev-parse --short=12 HEAD 2>/d
 
 WARN           = -std=c17 -Wall -Wextra -Wpedantic -Werror
 PROMISE_CFLAGS = $(WARN) -D_GNU_SOURCE -Isrc -I$(BUILD)/gen -MMD -MP
-LIBS           = -ljansson -lutf8proc -linih -ldl -lm
+LIBS           = -ljansson -lutf8proc -linih -ldl -lm -pthread
 RE2CFLAGS      = -W -Werror --no-generation-date --no-version
 
 ifeq ($(V),1)

@@ -49,7 +49,7 @@ _promise()
             COMPREPLY=($(compgen -W "$(date +%F)" -- "$cur"))
             return
             ;;
-        --due-soon-days)
+        --due-soon-days | -j | --jobs)
             return
             ;;
         --stdin-filename)

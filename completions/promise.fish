@@ -55,6 +55,7 @@ complete -c promise -n '__promise_after --lang' -x -a 'auto en nl sv'
 complete -c promise -n '__promise_after --color --colour' -x -a 'auto always never'
 complete -c promise -n '__promise_after --today' -x -a '(date +%F)'
 complete -c promise -n '__promise_after --due-soon-days' -x
+complete -c promise -n '__promise_after -j --jobs' -x
 
 complete -c promise -n 'test "$(__promise_command)" = explain' -x -a '(__promise_run rules --names)' -d Rule
 complete -c promise -n 'test "$(__promise_command)" = init' -x -a '(__fish_complete_directories)'

@@ -1,10 +1,20 @@
 /* analyze.c — reader → parser → rules, chunk by chunk.
  *
- * The chunk arena is reset, not freed, between chunks, so a large file runs
- * in the memory of one chunk plus the facts. In streamed mode a finding's
- * message is formatted into the chunk arena and its excerpt points into the
- * chunk, so reporting costs no heap allocation; in collected mode the
- * diagnostic list copies what it shows. */
+ * A chunk goes through two steps. Judging it (parse, orphan fields, the
+ * chunk rules and the record rules that read only the chunk) needs nothing
+ * from other chunks but a few facts about the file known before it starts
+ * (its first line, whether a promise came before, the file's language);
+ * with jobs, workers judge chunks side by side. Settling it (the facts,
+ * the ordered rules, suppressions, severities, sorting and handing the
+ * findings over) happens on the caller's thread, chunk after chunk in input
+ * order. A finding's order key is (step, rule, sequence), which is the
+ * order a single pass over the chunk would find them in, so the output
+ * does not depend on which thread judged what.
+ *
+ * Each chunk's arenas are reset, not freed, between uses, so a large file
+ * runs in the memory of the chunks in flight plus the facts. A finding's
+ * message is copied into its chunk's arena and its excerpt points into the
+ * chunk; in collected mode the diagnostic list copies what it shows. */
 #include "analyze.h"
 
 #include <stdlib.h>
@@ -17,6 +27,66 @@
 #include "party.h"
 #include "reader.h"
 #include "rules.h"
+#include "workpool.h"
+
+
+/* What a file's chunks pass on to the next: its first chunks may hold
+ * nothing but what comes before its first promise, when that is long. */
+struct file_state {
+	uint32_t line;          /* the next chunk's first line */
+	bool orphans_reported;  /* orphans_once() */
+	bool top;               /* no record seen yet */
+	int language;           /* the file's # promise-lang: (filelang.h) */
+};
+
+/* One chunk on its way: what judging it needs, what it leaves for
+ * settling, and the findings held until then. */
+struct chunk_job {
+	const struct analysis *a;
+	uint32_t file;
+	struct chunk ch;            /* the reader's bytes, or `copy` */
+	unsigned char *copy;        /* owned: a judge on another thread
+				       outlives the reader's buffer */
+	size_t copy_cap;
+	struct file_state in;       /* the file as the chunk starts */
+	bool orphans_seen;          /* out: orphans_once() reported some */
+	int language;               /* out: the file's language after it */
+	struct arena arena;         /* the model and the findings' strings */
+	struct arena scratch;       /* the judge's, reset after every record */
+	struct chunk_model m;
+	struct diag *found;         /* held findings, any order */
+	size_t nfound, cap_found;
+	size_t njudged;             /* found[0, njudged) are the judge's */
+	struct sort_key *keys;      /* hand_over()'s, cap_keys of them */
+	size_t cap_keys;
+	uint64_t key;               /* the next finding's order key */
+	bool parsed, failed;        /* failed: out of memory */
+};
+
+static void job_init(struct analysis *a, struct chunk_job *j)
+{
+	memset(j, 0, sizeof *j);
+	j->a = a;
+	arena_init(&j->arena, a->alloc);
+	arena_init(&j->scratch, a->alloc);
+}
+
+static void job_release(struct analysis *a, struct chunk_job *j)
+{
+	arena_release(&j->arena);
+	arena_release(&j->scratch);
+	alloc_free(a->alloc, j->found);
+	alloc_free(a->alloc, j->keys);
+	alloc_free(a->alloc, j->copy);
+}
+
+static void job_free(struct analysis *a, struct chunk_job *j)
+{
+	if (!j)
+		return;
+	job_release(a, j);
+	alloc_free(a->alloc, j);
+}
 
 void analysis_init(struct analysis *a, const struct lint_options *opt,
 		   const struct allocator *alloc)
@@ -26,19 +96,24 @@ void analysis_init(struct analysis *a, const struct lint_options *opt,
 	a->opt = opt;
 	diag_list_init(&a->diags, a->alloc);
 	facts_init(&a->facts, a->alloc);
-	arena_init(&a->chunk_arena, a->alloc);
 	arena_init(&a->scratch, a->alloc);
 	suppress_init(&a->suppress, a->alloc);
-	a->file_language = FILELANG_NONE;
 }
 
 void analysis_release(struct analysis *a)
 {
 	diag_list_release(&a->diags);
 	facts_release(&a->facts);
-	arena_release(&a->chunk_arena);
 	arena_release(&a->scratch);
-	alloc_free(a->alloc, a->pending);
+	workpool_stop(a->pool);
+	a->pool = NULL;
+	job_free(a, a->solo);
+	a->solo = NULL;
+	for (size_t i = 0; i < a->nring; i++)
+		job_release(a, &a->ring[i]);
+	alloc_free(a->alloc, a->ring);
+	a->ring = NULL;
+	a->nring = 0;
 	suppress_release(&a->suppress);
 	for (size_t i = 0; i < a->nfiles; i++)
 		alloc_free(a->alloc, a->file_names[i]);
@@ -66,26 +141,41 @@ long analysis_add_name(struct analysis *a, const char *name)
 	return (long)a->nfiles++;
 }
 
-/* Streamed mode: keep the finding with the chunk (strings in its arena). */
-static int hold(struct analysis *a, const struct diag *d)
+/* A finding's order key: the step that found it (2 bits), the rule (8
+ * bits) and a sequence number within the chunk. Chunk rules run before
+ * record rules, and a record's rules in table order; findings of one
+ * position come from one record, so this is the order of discovery. */
+enum { KEY_STEP_SHIFT = 62, KEY_RULE_SHIFT = 54, STEP_CHUNK = 1, STEP_RECORD = 2 };
+
+static uint64_t key_prefix(int step, int rule)
 {
-	if (a->npending == a->cap_pending) {
-		size_t nc = a->cap_pending ? a->cap_pending * 2 : 64;
-		struct diag *np = alloc_resize(a->alloc, a->pending, nc * sizeof *np);
-		if (!np)
-			return -1;
-		a->pending = np;
-		a->cap_pending = nc;
+	return (uint64_t)step << KEY_STEP_SHIFT | (uint64_t)rule << KEY_RULE_SHIFT;
+}
+
+/* Keep a finding with its chunk (strings in the chunk's arena). */
+static void hold(struct rule_ctx *c, struct diag *d)
+{
+	struct chunk_job *j = c->sink_data;
+	if (j->nfound == j->cap_found) {
+		size_t nc = j->cap_found ? j->cap_found * 2 : 64;
+		struct diag *nf = alloc_resize(j->a->alloc, j->found, nc * sizeof *nf);
+		if (!nf) {
+			j->failed = true;
+			return;
+		}
+		j->found = nf;
+		j->cap_found = nc;
 	}
-	struct diag c = *d;
-	c.message = arena_strndup(&a->chunk_arena, d->message, strlen(d->message));
-	c.promise = d->promise ? arena_strndup(&a->chunk_arena, d->promise, strlen(d->promise)) : NULL;
-	c.hint = d->hint ? arena_strndup(&a->chunk_arena, d->hint, strlen(d->hint)) : NULL;
-	if (!c.message || (d->promise && !c.promise) || (d->hint && !c.hint))
-		return -1;
-	c.order = a->npending;
-	a->pending[a->npending++] = c;
-	return 0;
+	struct diag h = *d;
+	h.message = arena_strndup(&j->arena, d->message, strlen(d->message));
+	h.promise = d->promise ? arena_strndup(&j->arena, d->promise, strlen(d->promise)) : NULL;
+	h.hint = d->hint ? arena_strndup(&j->arena, d->hint, strlen(d->hint)) : NULL;
+	if (!h.message || (d->promise && !h.promise) || (d->hint && !h.hint)) {
+		j->failed = true;
+		return;
+	}
+	h.order = j->key++;
+	j->found[j->nfound++] = h;
 }
 
 static const struct lint_options *opt_of(const struct analysis *a, uint32_t file)
@@ -104,54 +194,108 @@ static bool rule_on_somewhere(const struct analysis *a, int k)
 	return false;
 }
 
-static void sink(struct rule_ctx *c, struct diag *d)
+/* Whether a finding is shown: the file's own severity for its rule (cross-
+ * promise findings are made with the run's options), and no suppression.
+ * Counts it when it is. */
+static bool keep(struct analysis *a, struct diag *d)
 {
-	struct analysis *a = c->sink_data;
-	/* cross-promise findings are made with the run's options: the file's
-	 * own severity decides */
 	d->severity = opt_of(a, d->file)->severity[d->rule];
 	if (d->severity == SEV_OFF || suppress_match(&a->suppress, d))
-		return;
+		return false;
 	a->counts[d->severity]++;
-	if (a->emit && c->m ? hold(a, d) : diag_list_push(&a->diags, d))
+	return true;
+}
+
+/* The cross-promise rules' sink, at the end of the run. */
+static void sink_facts(struct rule_ctx *c, struct diag *d)
+{
+	struct analysis *a = c->sink_data;
+	if (keep(a, d) && diag_list_push(&a->diags, d))
 		a->failed = 1;
 }
 
-static int by_position(const void *pa, const void *pb)
+/* Where a finding sorts within its chunk (one file): line and column,
+ * then the order found. */
+struct sort_key {
+	uint64_t pos, order;
+	size_t index;
+};
+
+static int by_key(const void *pa, const void *pb)
 {
-	const struct diag *x = pa, *y = pb;
-	if (x->file != y->file) return x->file < y->file ? -1 : 1;
-	if (x->line != y->line) return x->line < y->line ? -1 : 1;
-	if (x->column != y->column) return x->column < y->column ? -1 : 1;
+	const struct sort_key *x = pa, *y = pb;
+	if (x->pos != y->pos) return x->pos < y->pos ? -1 : 1;
 	return x->order < y->order ? -1 : x->order > y->order;
 }
 
-/* Streamed mode: hand the chunk's findings over in order. */
-static enum analysis_error flush_pending(struct analysis *a)
+/* Findings arrive nearly in order (record after record, each record's by
+ * rule), so an insertion sort of small keys costs about one step a
+ * finding; past a budget of moves (findings far out of order, such as a
+ * chunk full of syntax errors) qsort takes over. */
+static void sort_keys(struct sort_key *k, size_t n)
 {
-	if (a->npending > 1)
-		qsort(a->pending, a->npending, sizeof *a->pending, by_position);
-	for (size_t i = 0; i < a->npending; i++)
-		if (a->emit(a->emit_ctx, &a->pending[i])) {
-			a->npending = 0;
+	size_t budget = 8 * n + 64;
+	for (size_t i = 1; i < n; i++) {
+		struct sort_key t = k[i];
+		size_t j = i;
+		while (j > 0 && by_key(&k[j - 1], &t) > 0) {
+			k[j] = k[j - 1];
+			j--;
+			if (!--budget) {
+				k[j] = t;
+				qsort(k, n, sizeof *k, by_key);
+				return;
+			}
+		}
+		k[j] = t;
+	}
+}
+
+/* A chunk's findings that are shown, in order: handed to emit (streamed)
+ * or copied into the list (collected). The judge's and the ordered rules'
+ * findings are two runs, each nearly in order: sorted apart, then merged. */
+static enum analysis_error hand_over(struct analysis *a, struct chunk_job *j)
+{
+	if (j->cap_keys < j->nfound) {
+		struct sort_key *nk = alloc_resize(a->alloc, j->keys, j->cap_found * sizeof *nk);
+		if (!nk)
+			return ANALYSIS_NOMEM;
+		j->keys = nk;
+		j->cap_keys = j->cap_found;
+	}
+	size_t n = 0, judged = 0;
+	for (size_t i = 0; i < j->nfound; i++) {
+		if (i == j->njudged)
+			judged = n;
+		if (keep(a, &j->found[i]))
+			j->keys[n++] = (struct sort_key){ (uint64_t)j->found[i].line << 32 | j->found[i].column,
+							  j->found[i].order, i };
+	}
+	if (j->njudged >= j->nfound)
+		judged = n;
+	sort_keys(j->keys, judged);
+	sort_keys(j->keys + judged, n - judged);
+	for (size_t x = 0, y = judged; x < judged || y < n;) {
+		bool first = y == n || (x < judged && by_key(&j->keys[x], &j->keys[y]) < 0);
+		const struct diag *d = &j->found[j->keys[first ? x++ : y++].index];
+		if (!a->emit) {
+			if (diag_list_push(&a->diags, d))
+				return ANALYSIS_NOMEM;
+		} else if (a->emit(a->emit_ctx, d)) {
 			return ANALYSIS_EMIT;
 		}
-	a->npending = 0;
+	}
 	return ANALYSIS_OK;
 }
 
-static void init_ctx(struct analysis *a, struct rule_ctx *c, uint32_t file)
+static void init_ctx(const struct analysis *a, struct rule_ctx *c, uint32_t file)
 {
 	memset(c, 0, sizeof *c);
 	c->opt = opt_of(a, file);
-	c->facts = &a->facts;
 	c->file = file;
 	c->file_names = (const char *const *)a->file_names;
-	c->sink = sink;
-	c->sink_data = a;
-	c->scratch = &a->scratch;
 	c->duplicate_of = -1;
-	c->file_language = a->file_language;
+	c->file_language = FILELANG_NONE;
 }
 
 static bool is_open(const struct record *r)
@@ -270,85 +414,234 @@ static void orphans_once(struct chunk_model *m, bool *reported)
 	m->nerrors = n;
 }
 
-/* What a file's chunks pass on to the next: its first chunks may hold
- * nothing but what comes before its first promise, when that is long. */
-struct file_state {
-	uint32_t line;          /* the next chunk's first line */
-	bool orphans_reported;  /* orphans_once() */
-	bool top;               /* no record seen yet */
-};
-
-static enum analysis_error run_chunk(struct analysis *a, uint32_t file, const struct chunk *ch,
-				     struct file_state *fs)
+/* The record rules that are on, ordered or not, in table order. */
+static int record_rules(const struct lint_options *opt, bool ordered, int todo[RULE_COUNT])
 {
-	struct chunk_model m;
-	arena_reset(&a->chunk_arena);
-	if (parse_chunk(&a->chunk_arena, ch->data, ch->len, fs->line, ch->first, &m))
-		return ANALYSIS_NOMEM;
-	orphans_once(&m, &fs->orphans_reported);
-	fs->line += m.nlines;
-	a->bytes += ch->len;
-	a->records += m.nrecords;
-	if (ch->first)
-		a->file_language = FILELANG_NONE;
-	if (fs->top && a->file_language == FILELANG_NONE)
-		a->file_language = filelang_of_chunk(&m, true);
+	int n = 0;
+	for (int k = 0; k < RULE_COUNT; k++)
+		if (rule_table[k]->check_record && rule_table[k]->ordered == ordered &&
+		    opt->severity[k] != SEV_OFF)
+			todo[n++] = k;
+	return n;
+}
+
+/* Step one, on any thread: parse the chunk and run every check that reads
+ * only the chunk. Touches nothing but the job (and reads the analysis'
+ * options). */
+static void judge(void *item)
+{
+	struct chunk_job *j = item;
+	const struct analysis *a = j->a;
+	arena_reset(&j->arena);
+	j->nfound = 0;
+	j->key = 0;
+	j->failed = false;
+	j->parsed = !parse_chunk(&j->arena, j->ch.data, j->ch.len, j->in.line, j->ch.first, &j->m);
+	if (!j->parsed) {
+		j->failed = true;
+		return;
+	}
+	struct chunk_model *m = &j->m;
+	bool orphans = j->in.orphans_reported;
+	orphans_once(m, &orphans);
+	j->orphans_seen = orphans;
+	j->language = j->in.language;
+	if (j->in.top && j->language == FILELANG_NONE)
+		j->language = filelang_of_chunk(m, true);
 
 	struct rule_ctx c;
-	init_ctx(a, &c, file);
-	c.m = &m;
-	c.file_top = fs->top;
-	fs->top = fs->top && m.nrecords == 0;
+	init_ctx(a, &c, j->file);
+	c.m = m;
+	c.file_top = j->in.top;
+	c.file_language = j->language;
+	c.scratch = &j->scratch;
+	c.sink = hold;
+	c.sink_data = j;
+	for (int k = 0; k < RULE_COUNT; k++)
+		if (rule_table[k]->check_chunk && c.opt->severity[k] != SEV_OFF) {
+			j->key = key_prefix(STEP_CHUNK, k) | (j->key & ((1ULL << KEY_RULE_SHIFT) - 1));
+			rule_table[k]->check_chunk(&c);
+		}
+	int todo[RULE_COUNT];
+	int ntodo = record_rules(c.opt, false, todo);
+	for (uint32_t i = 0; i < m->nrecords && !j->failed; i++) {
+		c.r = &m->records[i];
+		for (int t = 0; t < ntodo; t++) {
+			j->key = key_prefix(STEP_RECORD, todo[t]) | (j->key & ((1ULL << KEY_RULE_SHIFT) - 1));
+			rule_table[todo[t]]->check_record(&c);
+		}
+		j->failed |= j->scratch.failed;
+		arena_reset(&j->scratch);
+	}
+}
+
+/* Step two, in input order on the caller's thread: the facts, the ordered
+ * rules, the suppressions, and the findings handed over. */
+static enum analysis_error settle(struct analysis *a, struct chunk_job *j)
+{
+	if (j->failed)
+		return ANALYSIS_NOMEM;
+	struct chunk_model *m = &j->m;
+	j->njudged = j->nfound;
+	a->bytes += j->ch.len;
+	a->records += m->nrecords;
+
+	struct rule_ctx c;
+	init_ctx(a, &c, j->file);
+	c.m = m;
+	c.file_top = j->in.top;
+	c.file_language = j->language;
+	c.facts = &a->facts;
+	c.scratch = &a->scratch;
+	c.sink = hold;
+	c.sink_data = j;
 	if (suppress_scan_chunk(&a->suppress, &c))
 		return ANALYSIS_NOMEM;
-	for (int k = 0; k < RULE_COUNT; k++)
-		if (rule_table[k]->check_chunk && c.opt->severity[k] != SEV_OFF)
-			rule_table[k]->check_chunk(&c);
-	for (uint32_t i = 0; i < m.nrecords; i++) {
-		c.r = &m.records[i];
+	int todo[RULE_COUNT];
+	int ntodo = record_rules(c.opt, true, todo);
+	for (uint32_t i = 0; i < m->nrecords; i++) {
+		c.r = &m->records[i];
 		if (add_facts(a, &c))
 			return ANALYSIS_NOMEM;
-		for (int k = 0; k < RULE_COUNT; k++)
-			if (rule_table[k]->check_record && c.opt->severity[k] != SEV_OFF)
-				rule_table[k]->check_record(&c);
-		if (a->scratch.failed)
+		for (int t = 0; t < ntodo; t++) {
+			j->key = key_prefix(STEP_RECORD, todo[t]) | (j->key & ((1ULL << KEY_RULE_SHIFT) - 1));
+			rule_table[todo[t]]->check_record(&c);
+		}
+		if (a->scratch.failed || j->failed)
 			return ANALYSIS_NOMEM;
 		arena_reset(&a->scratch);
 		if (add_forward_refs(a, &c))
 			return ANALYSIS_NOMEM;
-		if (a->on_record && a->on_record(a->on_record_ctx, file, &m, c.r))
+		if (a->on_record && a->on_record(a->on_record_ctx, j->file, m, c.r))
 			return ANALYSIS_NOMEM;
 	}
-	if (a->failed)
-		return ANALYSIS_NOMEM;
-	return a->emit ? flush_pending(a) : ANALYSIS_OK;
+	return hand_over(a, j);
+}
+
+/* The newlines in a chunk: its lines, as the parser counts them, when it
+ * ends in one (every chunk but a file's last does). */
+static uint32_t count_lines(const unsigned char *s, uint32_t len)
+{
+	uint32_t n = 0;
+	for (const unsigned char *p = s, *end = s + len; (p = memchr(p, '\n', (size_t)(end - p))); p++)
+		n++;
+	return n;
+}
+
+/* A job slot of the ring for the next chunk, its bytes copied in. NULL
+ * when out of memory. */
+static struct chunk_job *ring_slot(struct analysis *a, const struct chunk *ch)
+{
+	struct chunk_job *j = &a->ring[a->next_slot];
+	a->next_slot = (a->next_slot + 1) % a->nring;
+	if (j->copy_cap < (size_t)ch->len + 1) {
+		unsigned char *nc = alloc_resize(a->alloc, j->copy, (size_t)ch->len + 1);
+		if (!nc)
+			return NULL;
+		j->copy = nc;
+		j->copy_cap = (size_t)ch->len + 1;
+	}
+	memcpy(j->copy, ch->data, (size_t)ch->len + 1); /* with its NUL */
+	j->ch = *ch;
+	j->ch.data = j->copy;
+	return j;
+}
+
+/* Start the workers at the first chunk that can use them. */
+static bool pool_ready(struct analysis *a)
+{
+	if (a->pool)
+		return true;
+	if (a->jobs < 2 || a->pool_failed)
+		return false;
+	size_t n = (size_t)a->jobs * 2;
+	a->ring = alloc_mem(a->alloc, n * sizeof *a->ring);
+	if (a->ring) {
+		a->nring = n;
+		for (size_t i = 0; i < n; i++)
+			job_init(a, &a->ring[i]);
+		a->pool = workpool_start(a->alloc, a->jobs, n, judge);
+	}
+	if (!a->pool) {
+		for (size_t i = 0; i < a->nring; i++)
+			job_release(a, &a->ring[i]);
+		alloc_free(a->alloc, a->ring);
+		a->ring = NULL;
+		a->nring = 0;
+		a->pool_failed = true; /* judged here, one by one, instead */
+		return false;
+	}
+	return true;
+}
+
+/* Settle the oldest chunk in flight (none: OK). After an error, the rest
+ * are only waited for. */
+static enum analysis_error settle_oldest(struct analysis *a, enum analysis_error err)
+{
+	struct chunk_job *j = a->pool ? workpool_collect(a->pool) : NULL;
+	if (!j || err)
+		return err;
+	return settle(a, j);
+}
+
+static enum analysis_error drain(struct analysis *a, enum analysis_error err)
+{
+	while (a->pool && workpool_outstanding(a->pool))
+		err = settle_oldest(a, err);
+	return err;
 }
 
 static enum analysis_error run_reader(struct analysis *a, uint32_t file, struct reader *rd)
 {
-	struct file_state fs = { 1, false, true };
+	struct file_state fs = { 1, false, true, FILELANG_NONE };
 	enum analysis_error err = ANALYSIS_OK;
+	if (!a->solo) {
+		a->solo = alloc_mem(a->alloc, sizeof *a->solo);
+		if (!a->solo) {
+			reader_release(rd);
+			return ANALYSIS_NOMEM;
+		}
+		job_init(a, a->solo);
+	}
 	for (;;) {
 		struct chunk ch;
 		enum reader_status st = reader_next(rd, &ch);
 		if (st == READER_DONE)
 			break;
-		if (st == READER_ERROR) {
-			err = ANALYSIS_IO;
+		if (st != READER_CHUNK) {
+			err = st == READER_ERROR ? ANALYSIS_IO : st == READER_NOMEM ? ANALYSIS_NOMEM : ANALYSIS_TOO_BIG;
 			break;
 		}
-		if (st == READER_NOMEM) {
-			err = ANALYSIS_NOMEM;
-			break;
+		/* Past the file's first promise nothing but the line number
+		 * passes from chunk to chunk: such chunks may go to the
+		 * workers. Before it, each waits for the one above. */
+		if (!fs.top && pool_ready(a)) {
+			if (workpool_full(a->pool) && (err = settle_oldest(a, err)))
+				break;
+			struct chunk_job *j = ring_slot(a, &ch);
+			if (!j) {
+				err = ANALYSIS_NOMEM;
+				break;
+			}
+			j->file = file;
+			j->in = fs;
+			fs.line += count_lines(ch.data, ch.len);
+			workpool_submit(a->pool, j);
+			continue;
 		}
-		if (st == READER_TOO_BIG) {
-			err = ANALYSIS_TOO_BIG;
+		struct chunk_job *j = a->solo;
+		j->file = file;
+		j->ch = ch;
+		j->in = fs;
+		judge(j);
+		if ((err = settle(a, j)))
 			break;
-		}
-		err = run_chunk(a, file, &ch, &fs);
-		if (err)
-			break;
+		fs.line += j->m.nlines;
+		fs.orphans_reported = j->orphans_seen;
+		fs.language = j->language;
+		fs.top = fs.top && j->m.nrecords == 0;
 	}
+	err = drain(a, err);
 	reader_release(rd);
 	return err;
 }
@@ -382,6 +675,10 @@ enum analysis_error analysis_finish(struct analysis *a)
 {
 	struct rule_ctx c;
 	init_ctx(a, &c, 0);
+	c.facts = &a->facts;
+	c.scratch = &a->scratch;
+	c.sink = sink_facts;
+	c.sink_data = a;
 	arena_reset(&a->scratch);
 	for (int k = 0; k < RULE_COUNT; k++)
 		if (rule_table[k]->check_facts && rule_on_somewhere(a, k))

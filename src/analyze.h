@@ -47,6 +47,9 @@ typedef int analysis_record_fn(void *ctx, uint32_t file, const struct chunk_mode
  * with ANALYSIS_EMIT (the callback keeps its own reason, e.g. errno). */
 typedef int analysis_emit_fn(void *ctx, const struct diag *d);
 
+struct workpool;
+struct chunk_job;
+
 struct analysis {
 	const struct allocator *alloc;
 	const struct lint_options *opt;
@@ -54,15 +57,12 @@ struct analysis {
 	struct facts facts;
 	char **file_names;
 	size_t nfiles, cap_files;
-	struct arena chunk_arena;     /* reused for every chunk */
-	struct arena scratch;         /* reused for every record */
+	struct arena scratch;         /* the ordered work's, reused for every record */
 	uint64_t bytes, records;
 	analysis_record_fn *on_record;
 	void *on_record_ctx;
 	analysis_emit_fn *emit;       /* NULL: collect into diags */
 	void *emit_ctx;
-	struct diag *pending;         /* streamed mode: this chunk's findings */
-	size_t npending, cap_pending;
 	size_t counts[3];             /* findings per severity (both modes) */
 	int failed;                   /* an allocation failed in a sink */
 	/* Options per file index, for callers with a configuration per file
@@ -71,8 +71,18 @@ struct analysis {
 	const struct lint_options *const *file_opts;
 	size_t nfile_opts;
 	struct suppressions suppress; /* # promise-ignore directives seen */
-	int file_language;            /* the current file's # promise-lang:
-					 (filelang.h), read above its first promise */
+	/* Threads that judge chunks (parse them and run the rules that read
+	 * only their chunk) beside the caller's, which reads, keeps the
+	 * facts, runs the ordered rules and hands findings over in input
+	 * order: the output is the same for any number. 0 or 1: none. Set
+	 * before the first source; the allocator must then be thread-safe.
+	 * Only files larger than a chunk use them, past their first promise. */
+	unsigned jobs;
+	struct chunk_job *solo;       /* the chunk judged on the caller's thread */
+	struct chunk_job *ring;       /* jobs * 2 chunks in flight */
+	size_t nring, next_slot;
+	struct workpool *pool;        /* started at the first chunk that can use it */
+	bool pool_failed;             /* ... and not again once that failed */
 };
 
 void analysis_init(struct analysis *a, const struct lint_options *opt,

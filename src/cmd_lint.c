@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "analyze.h"
+#include "workpool.h"
 #include "cmd_lint_ci.h"
 #include "commands.h"
 #include "lint_git.h"
@@ -41,6 +42,8 @@ static void usage(FILE *out)
 	      "      --capacity-window D  over-committed: the window, as 14d or 2w (default 14d)\n"
 	      "      --color WHEN         auto (default), always or never\n"
 	      "  -q, --quiet              no summary line\n"
+	      "  -j, --jobs N             threads that check a large file's chunks side by\n"
+	      "                           side (default: the processors online; 1: none)\n"
 	      "      --base REF           compare with git history since REF (default: the\n"
 	      "                           merge base with origin's default branch, else\n"
 	      "                           HEAD's first parent) for moved-due, dropped-promise\n"
@@ -146,6 +149,7 @@ int cmd_lint(int argc, char **argv)
 		{ "capacity", required_argument, NULL, 'C' },
 		{ "capacity-window", required_argument, NULL, 'W' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
 		LINT_CI_LONGOPTS,
 		{ "base", required_argument, NULL, 'B' },
@@ -157,6 +161,7 @@ int cmd_lint(int argc, char **argv)
 	const char *format = "text", *today_arg = NULL, *stdin_name = "<stdin>", *color = "auto";
 	enum severity fail_on = SEV_ERROR;
 	int quiet = 0, c;
+	unsigned jobs = workpool_processors();
 	struct lint_options opt;
 	lint_options_init(&opt, 0);
 	struct lint_ci ci;
@@ -165,7 +170,7 @@ int cmd_lint(int argc, char **argv)
 	lint_git_init(&git);
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "f:qh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "f:qhj:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			format = optarg;
@@ -242,6 +247,16 @@ int cmd_lint(int argc, char **argv)
 		case 'q':
 			quiet = 1;
 			break;
+		case 'j': {
+			char *end;
+			long n = strtol(optarg, &end, 10);
+			if (*end || end == optarg || n < 1 || n > 256) {
+				cli_error("--jobs takes a number of threads from 1 to 256, not '%s'", optarg);
+				return 2;
+			}
+			jobs = (unsigned)n;
+			break;
+		}
 		case 'B':
 			git.o.base = optarg;
 			break;
@@ -323,6 +338,7 @@ int cmd_lint(int argc, char **argv)
 	bool collect = ci.baseline_path || ci.write_baseline_path;
 	struct analysis a;
 	analysis_init(&a, &opt, NULL);
+	a.jobs = jobs;
 	lint_git_attach(&git, &a);
 	if (!collect) {
 		a.emit = emit;

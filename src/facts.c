@@ -34,6 +34,7 @@ void facts_init(struct facts *f, const struct allocator *alloc)
 void facts_release(struct facts *f)
 {
 	alloc_free(f->alloc, f->promises);
+	alloc_free(f->alloc, f->ids);
 	alloc_free(f->alloc, f->refs);
 	alloc_free(f->alloc, f->slots);
 	alloc_free(f->alloc, f->loads);
@@ -53,7 +54,7 @@ static size_t probe(const struct facts *f, const char *id, size_t len, uint64_t 
 			return i;
 		if (SLOT_TAG(s) == SLOT_TAG(h)) {
 			const struct promise_fact *q = &f->promises[SLOT_INDEX(s)];
-			if (q->id_len == len && !memcmp(q->id, id, len))
+			if (q->id_len == len && !memcmp(f->ids + q->id_off, id, len))
 				return i;
 		}
 	}
@@ -98,12 +99,24 @@ long facts_add_promise(struct facts *f, const char *id, uint32_t id_len, uint32_
 	}
 	if ((f->npromises + 1) * 2 > f->nslots && grow_table(f, f->npromises + 1))
 		return -1;
-	char *copy = arena_strndup(&f->strings, id, id_len);
-	if (!copy)
-		return -1;
+	if (f->ids_len + id_len + 1 > f->ids_cap) {
+		size_t nc = f->ids_cap ? f->ids_cap * 2 : 4096;
+		while (nc < f->ids_len + id_len + 1)
+			nc *= 2;
+		if (nc > UINT32_MAX)
+			return -1; /* offsets are 32 bits: 4 GiB of IDs */
+		char *ni = alloc_resize(f->alloc, f->ids, nc);
+		if (!ni)
+			return -1;
+		f->ids = ni;
+		f->ids_cap = nc;
+	}
 	struct promise_fact *p = &f->promises[f->npromises];
-	p->id = copy;
+	p->id_off = (uint32_t)f->ids_len;
 	p->id_len = id_len;
+	memcpy(f->ids + f->ids_len, id, id_len);
+	f->ids[f->ids_len + id_len] = '\0';
+	f->ids_len += id_len + 1;
 	p->file = file;
 	p->line = line;
 	p->due = due;
@@ -130,7 +143,11 @@ int facts_reserve(struct facts *f, size_t promises)
 		return -1;
 	f->promises = np;
 	f->cap_promises = promises;
-	return promises * 2 > f->nslots ? grow_table(f, promises) : 0;
+	/* The table is left to grow with what is read: an estimate twice too
+	 * high would cost 16 bytes a promise in pages that all get touched,
+	 * while growing moves only the slots (each keeps its hash) and
+	 * untouched array pages cost nothing. */
+	return 0;
 }
 
 int facts_add_ref(struct facts *f, const char *target, uint32_t len, const struct diag *where)

@@ -1,10 +1,11 @@
 /* facts.h — the compact per-promise facts that cross-promise rules need.
  *
  * The chunk a record came from is gone by the end of a run, so what rules
- * across promises need (IDs, due dates, states) is copied out here, about
- * 40 bytes a promise. Memory grows with the number of promises, not with the
- * size of the input. IDs are found through a hash table sized from the
- * input, so duplicate and reference checks stay linear.
+ * across promises need (IDs, due dates, states) is copied out here: 24
+ * bytes a promise, its ID packed in one array of bytes, and 16 to 32 bytes
+ * of hash table. Memory grows with the number of promises, not with the
+ * size of the input. IDs are found through the hash table, so duplicate and
+ * reference checks stay linear.
  *
  * References (an in-return naming another promise) are judged as soon as
  * the promise they name has been seen; only references forward, to a
@@ -23,7 +24,7 @@
 enum { FACT_NO_DATE = INT32_MIN };
 
 struct promise_fact {
-	const char *id;       /* NUL-terminated, in the facts' arena */
+	uint32_t id_off;      /* its ID: facts_id() */
 	uint32_t id_len;
 	uint32_t file, line;
 	int32_t due;          /* day number, or FACT_NO_DATE */
@@ -58,6 +59,8 @@ struct extra_fact {
 struct facts {
 	const struct allocator *alloc;
 	struct arena strings;
+	char *ids;            /* the promises' IDs, each NUL-terminated */
+	size_t ids_len, ids_cap;
 	struct promise_fact *promises;
 	size_t npromises, cap_promises;
 	struct ref_fact *refs;
@@ -79,8 +82,9 @@ void facts_release(struct facts *f);
  * NULL) receives the index of the first one, or -1 when the ID is new. */
 long facts_add_promise(struct facts *f, const char *id, uint32_t id_len, uint32_t file,
 		       uint32_t line, int32_t due, enum status_kind status, long *first);
-/* Make room for `promises` in all (a hint from the input's size, so the
- * table is sized once instead of growing). -1 when out of memory. */
+/* Make room for `promises` facts (a hint from the input's size, so the
+ * array is not copied as it grows; the ID table grows with the IDs
+ * added). -1 when out of memory. */
 int facts_reserve(struct facts *f, size_t promises);
 /* Keep a forward reference for the end. -1 when out of memory. */
 int facts_add_ref(struct facts *f, const char *target, uint32_t len, const struct diag *where);
@@ -88,6 +92,13 @@ int facts_add_ref(struct facts *f, const char *target, uint32_t len, const struc
  * copied; its message and hint are dropped). -1 when out of memory. */
 int facts_add_load(struct facts *f, const struct load_fact *load);
 int facts_add_extra(struct facts *f, const struct extra_fact *extra);
+/* A promise's ID, NUL-terminated ("" when it has none); valid until the
+ * next facts_add_promise(). */
+static inline const char *facts_id(const struct facts *f, const struct promise_fact *p)
+{
+	return f->ids ? f->ids + p->id_off : "";
+}
+
 /* The first promise with this ID, or -1. */
 long facts_find(const struct facts *f, const char *id, size_t len);
 

@@ -1078,7 +1078,7 @@ static enum history_status finish_range(struct history *h)
 			return st;
 		const struct commit_slot *c = &h->commits[t->deleted_in];
 		struct history_drop *d = &h->drops[h->ndrops++];
-		d->id = h->ids.promises[i].id;
+		d->id = facts_id(&h->ids, &h->ids.promises[i]); /* no ID is added after this */
 		d->path = t->path;
 		d->base = h->base_short;
 		d->commit = c->uncommitted ? NULL : c->short_id;

@@ -41,7 +41,8 @@ struct chunk {
 enum reader_status { READER_CHUNK = 1, READER_DONE = 0, READER_ERROR = -1, READER_NOMEM = -2,
 		     READER_TOO_BIG = -3 };
 
-/* chunk_size 0 means the default (1 MiB). The reader does not close fd.
+/* chunk_size 0 means the default (256 KiB: with jobs, several chunks are
+ * in flight, each with its model). The reader does not close fd.
  * Set `limit` after init to read no more than that many bytes: a file
  * that grows while it is read then yields the prefix it had. */
 void reader_init_fd(struct reader *r, int fd, size_t chunk_size, const struct allocator *alloc);

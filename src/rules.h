@@ -65,6 +65,11 @@ struct rule {
 	void (*check_chunk)(struct rule_ctx *c);   /* once per chunk */
 	void (*check_record)(struct rule_ctx *c);  /* once per record */
 	void (*check_facts)(struct rule_ctx *c);   /* once, at the end */
+	/* check_record reads what earlier records left (the facts, git
+	 * history): it runs in input order on the analysis' own thread.
+	 * Every other check reads only its chunk, and may run on any thread
+	 * beside other chunks' (analyze.h, jobs). */
+	bool ordered;
 };
 
 extern const struct rule *const rule_table[RULE_COUNT];
@@ -75,9 +80,9 @@ int rule_lookup(const char *name_or_code);
 const char *rule_step_title(int step);
 
 /* What a rule sees. check_chunk: the chunk (r is NULL); check_record: the
- * chunk and one record of it, and the facts of the records read so far
- * (this one included);
- * check_facts: only `facts` (m and r are NULL). */
+ * chunk and one record of it, and, for an ordered rule only, the facts of
+ * the records read so far (this one included; `facts` is NULL for the
+ * others); check_facts: only `facts` (m and r are NULL). */
 struct rule_ctx {
 	const struct chunk_model *m;
 	const struct record *r;

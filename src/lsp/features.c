@@ -326,16 +326,17 @@ json_t *lsp_completion(struct lsp_server *s, json_t *params, struct rpc_error *e
 			break;
 		for (size_t k = 0; k < s->ws.a.facts.npromises; k++) {
 			const struct promise_fact *p = &s->ws.a.facts.promises[k];
-			if (!p->id_len || (r && r->id.len == p->id_len && !memcmp(m->buf + r->id.off, p->id, p->id_len)))
+			const char *id = facts_id(&s->ws.a.facts, p);
+			if (!p->id_len || (r && r->id.len == p->id_len && !memcmp(m->buf + r->id.off, id, p->id_len)))
 				continue;
-			if (ws_promise(&s->ws, p->id, p->id_len) != p)
+			if (ws_promise(&s->ws, id, p->id_len) != p)
 				continue; /* a duplicate: offer the first */
 			struct buf b;
 			buf_init(&b, s->alloc);
 			bool whole = add_state(&b, p->status, p->due, FACT_NO_DATE, s->opt.today) == 0;
 			snprintf(detail, sizeof detail, "%s — %s", buf_str(&b), ws_file_name(&s->ws, p->file));
 			buf_release(&b);
-			add_item(items, s, d, vfrom, cur, p->id, p->id, KIND_REFERENCE, whole ? detail : NULL);
+			add_item(items, s, d, vfrom, cur, id, id, KIND_REFERENCE, whole ? detail : NULL);
 		}
 		break;
 	case KEY_MADE:

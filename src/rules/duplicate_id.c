@@ -35,4 +35,5 @@ const struct rule rule_duplicate_id = {
 	.bad = "promise ACME-2: Send the quote\n...\npromise ACME-2: Visit the site\n",
 	.good = "promise ACME-2: Send the quote\n...\npromise ACME-3: Visit the site\n",
 	.check_record = check,
+	.ordered = true,
 };

@@ -28,4 +28,5 @@ const struct rule rule_missing_made = {
 	.bad = "promise ACME-8: Train two operators\n  due: 2026-12-10\n",
 	.good = "promise ACME-8: Train two operators\n  made: 2026-11-12\n  due:  2026-12-10\n",
 	.check_record = check,
+	.ordered = true,
 };

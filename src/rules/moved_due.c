@@ -73,4 +73,5 @@ const struct rule rule_moved_due = {
 		"  renegotiated: 2026-11-18 due moved from 2026-11-20 to 2026-12-04,\n"
 		"                agreed by Petra Jansen on the phone\n",
 	.check_record = check,
+	.ordered = true,
 };

@@ -54,7 +54,7 @@ static void report(struct rule_ctx *c, const uint32_t *run, size_t n)
 	char ids[LIST_MAX * 40 + 32], until[11];
 	size_t len = 0;
 	for (size_t i = 0; i < n && i < LIST_MAX; i++) {
-		const char *id = f->promises[f->loads[order[i]].promise].id;
+		const char *id = facts_id(f, &f->promises[f->loads[order[i]].promise]);
 		len += (size_t)snprintf(ids + len, sizeof ids - len, "%s%.32s", i ? ", " : "", *id ? id : "(no ID)");
 	}
 	if (n > LIST_MAX)

@@ -63,5 +63,6 @@ const struct rule rule_reciprocal_overdue = {
 	.bad = "  in-return: ACME-2     # ACME-2 was due 2026-11-10 and is still open\n",
 	.good = "  in-return: ACME-2     # ACME-2 kept 2026-11-09\n",
 	.check_record = check_record,
+	.ordered = true,
 	.check_facts = check_facts,
 };

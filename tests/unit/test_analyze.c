@@ -63,6 +63,53 @@ static void chunk_size_never_matters(void **state)
 	free(text);
 }
 
+/* Threads judging chunks change nothing: the same findings, in the same
+ * order, as one thread, for every chunk size and number of threads; and
+ * the workers did run (the pool started). */
+static void threads_never_matter(void **state)
+{
+	(void)state;
+	size_t len;
+	char *text = slurp_samples(&len);
+	/* Many copies, so there are many chunks past the first promise. */
+	struct buf big;
+	buf_init(&big, NULL);
+	for (int i = 0; i < 20; i++)
+		buf_add(&big, text, len);
+	struct lint_result r;
+	struct buf want, got;
+	buf_init(&want, NULL);
+	lint_text_opt(&r, buf_str(&big), "2026-11-23", 0);
+	report_of(&r, &want);
+	assert_true(r.a.diags.len > 800);
+	lint_done(&r);
+	static const uint32_t sizes[] = { 64, 300, 4096 };
+	static const unsigned jobs[] = { 2, 3, 7 };
+	for (size_t i = 0; i < sizeof sizes / sizeof *sizes; i++)
+		for (size_t k = 0; k < sizeof jobs / sizeof *jobs; k++) {
+			int32_t day;
+			assert_true(date_parse_iso("2026-11-23", &day));
+			lint_options_init(&r.opt, day);
+			r.opt.chunk_size = sizes[i];
+			analysis_init(&r.a, &r.opt, NULL);
+			r.a.jobs = jobs[k];
+			assert_int_equal(analysis_add_name(&r.a, "t.promise"), 0);
+			assert_int_equal(analysis_add_buffer(&r.a, 0, buf_str(&big), big.len), ANALYSIS_OK);
+			assert_non_null(r.a.pool);
+			assert_int_equal(analysis_finish(&r.a), ANALYSIS_OK);
+			buf_init(&got, NULL);
+			report_of(&r, &got);
+			lint_done(&r);
+			if (strcmp(buf_str(&want), buf_str(&got)))
+				fprintf(stderr, "chunk size %u, %u threads differ\n", sizes[i], jobs[k]);
+			assert_string_equal(buf_str(&want), buf_str(&got));
+			buf_release(&got);
+		}
+	buf_release(&want);
+	buf_release(&big);
+	free(text);
+}
+
 /* Lint the samples with an allocator that fails at allocation k, for every
  * k until a run succeeds: each failing run must report ANALYSIS_NOMEM and
  * free everything it took. */
@@ -334,6 +381,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(chunk_size_never_matters),
+		cmocka_unit_test(threads_never_matter),
 		cmocka_unit_test(every_allocation_failure_is_clean),
 		cmocka_unit_test(a_single_allocation_failure_loses_nothing_silently),
 		cmocka_unit_test(bom_record_larger_than_a_chunk),
