@@ -7,7 +7,8 @@
 # lint / wc -l, and peak resident memory (/usr/bin/time -v). An instruction
 # count (callgrind) for the 100,000-promise corpus follows: it does not drift
 # with machine noise, so regressions show. Corpora are cached in
-# $BUILD/bench/. Set JOBS to pass -j to lint (when supported).
+# $BUILD/bench/. Each row names the threads it ran with (-j); the
+# 1,000,000-promise corpus is run with one thread and with two.
 set -eu
 # The corpora sit in the build tree, inside this project's git repository:
 # the tables measure the linter, not git history (a row below does).
@@ -34,15 +35,16 @@ fi
 now() { date +%s%N; }
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
-# time_pair NAME FORMAT INPUT...: prints one table row.
+# time_pair NAME FORMAT JOBS INPUT...: prints one table row; the lint's
+# median time (µs) is left in $LAST_US, its peak memory (KiB) in $LAST_RSS.
 time_pair() {
-	local name=$1 format=$2; shift 2
+	local name=$1 format=$2 jobs=$3; shift 3
 	local wc_t=() lint_t=()
 	for ((i = 0; i < RUNS; i++)); do
 		local t0=$(now)
 		wc -l "$@" > /dev/null
 		local t1=$(now)
-		"$PROMISE" lint ${JOBS:+-j "$JOBS"} -f "$format" --fail-on never --today 2026-11-23 "$@" > /dev/null 2>&1
+		"$PROMISE" lint -j "$jobs" -f "$format" --fail-on never --today 2026-11-23 "$@" > /dev/null 2>&1
 		local t2=$(now)
 		wc_t+=($(( (t1 - t0) / 1000 ))) lint_t+=($(( (t2 - t1) / 1000 )))
 	done
@@ -50,26 +52,36 @@ time_pair() {
 	local lint_us=$(printf '%s\n' "${lint_t[@]}" | median)
 	local bytes=$(cat "$@" | wc -c)
 	local promises=$(cat "$@" | grep -c '^promise ')
-	local rss=$( { /usr/bin/time -v "$PROMISE" lint ${JOBS:+-j "$JOBS"} -f "$format" --fail-on never --today 2026-11-23 "$@" > /dev/null 2>/dev/null; } 2>&1 | awk '/Maximum resident/ { print $6 }')
-	[ -n "$rss" ] || rss=$(/usr/bin/time -v "$PROMISE" lint -f "$format" --fail-on never --today 2026-11-23 "$@" 2>&1 >/dev/null | awk '/Maximum resident/ { print $6 }')
-	awk -v name="$name" -v fmt="$format" -v b="$bytes" -v p="$promises" -v w="$wc_us" -v l="$lint_us" -v rss="$rss" 'BEGIN {
-		printf "%-22s %-5s %8.1f MB %9d %9.3f s %9.3f s %7.1fx %8.0f MB/s %10.0f/s %8.1f MiB\n",
-			name, fmt, b / 1e6, p, w / 1e6, l / 1e6, l / (w > 0 ? w : 1), b / 1e6 / (l / 1e6), p / (l / 1e6), rss / 1024 }'
+	local rss=$(/usr/bin/time -v "$PROMISE" lint -j "$jobs" -f "$format" --fail-on never --today 2026-11-23 "$@" 2>&1 >/dev/null | awk '/Maximum resident/ { print $6 }')
+	LAST_US=$lint_us LAST_RSS=$rss
+	awk -v name="$name" -v fmt="$format" -v j="$jobs" -v b="$bytes" -v p="$promises" -v w="$wc_us" -v l="$lint_us" -v rss="$rss" 'BEGIN {
+		printf "%-22s %-5s %2d %8.1f MB %9d %9.3f s %9.3f s %7.1fx %8.0f MB/s %10.0f/s %8.1f MiB\n",
+			name, fmt, j, b / 1e6, p, w / 1e6, l / 1e6, l / (w > 0 ? w : 1), b / 1e6 / (l / 1e6), p / (l / 1e6), rss / 1024 }'
 }
 
-printf '%-22s %-5s %11s %9s %11s %11s %8s %13s %12s %12s\n' corpus fmt size promises "wc -l" lint ratio throughput promises peak-RSS
+printf '%-22s %-5s %2s %11s %9s %11s %11s %8s %13s %12s %12s\n' corpus fmt -j size promises "wc -l" lint ratio throughput promises peak-RSS
 for n in 10000 100000 1000000; do
-	for f in json text; do time_pair "$n promises" $f "$DIR/c$n.promise"; done
+	for f in json text; do
+		time_pair "$n promises" $f 1 "$DIR/c$n.promise"
+		eval "us_${n}_$f=\$LAST_US rss_${n}_$f=\$LAST_RSS"
+	done
 done
-time_pair "10000 small files" json "$DIR"/small/*.promise
-time_pair "every promise flawed" json "$DIR/flawed.promise"
+time_pair "1000000 promises" json 2 "$DIR/c1000000.promise"
+time_pair "10000 small files" json 1 "$DIR"/small/*.promise
+time_pair "every promise flawed" json 1 "$DIR/flawed.promise"
+
+# Growth and memory against the targets: 1,000,000 promises take at most
+# 11x the time of 100,000; memory is 16 MiB plus so many bytes a promise.
+awk -v a="$us_100000_json" -v b="$us_1000000_json" -v rss="$rss_1000000_json" 'BEGIN {
+	printf "1,000,000 / 100,000 promises (json, -j 1): %.1fx the time\n", b / a
+	printf "peak memory, 1,000,000 promises (json, -j 1): 16 MiB + %.0f bytes a promise\n", (rss * 1024 - 16 * 1048576) / 1e6 }'
 
 # Start-up counts: one promise, and 10,000 promises, wall time median.
 one=$DIR/one.promise
 head -n 9 "$DIR/c10000.promise" > "$one"
 for f in "$one" "$DIR/c10000.promise"; do
 	ts=()
-	for ((i = 0; i < 11; i++)); do t0=$(now); "$PROMISE" lint -f json --fail-on never --today 2026-11-23 "$f" > /dev/null; t1=$(now); ts+=($(( (t1 - t0) / 1000 ))); done
+	for ((i = 0; i < 11; i++)); do t0=$(now); "$PROMISE" lint -j 1 -f json --fail-on never --today 2026-11-23 "$f" > /dev/null; t1=$(now); ts+=($(( (t1 - t0) / 1000 ))); done
 	printf '%-40s %8.2f ms (median of 11)\n' "$(basename "$f"): one whole run" "$(printf '%s\n' "${ts[@]}" | median | awk '{ print $1 / 1000 }')"
 done
 
@@ -80,6 +92,6 @@ for ((i = 0; i < 11; i++)); do t0=$(now); PROMISE_NO_GIT= "$PROMISE" lint -f jso
 printf '%-40s %8.2f ms (median of 11)\n' "one promise, git-aware checks on" "$(printf '%s\n' "${ts[@]}" | median | awk '{ print $1 / 1000 }')"
 
 if command -v valgrind > /dev/null; then
-	irefs=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$PROMISE" lint -f json --fail-on never --today 2026-11-23 "$DIR/c100000.promise" 2>&1 >/dev/null | awk '/Collected/ { print $4 }')
+	irefs=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$PROMISE" lint -j 1 -f json --fail-on never --today 2026-11-23 "$DIR/c100000.promise" 2>&1 >/dev/null | awk '/Collected/ { print $4 }')
 	echo "instructions (callgrind) for 100000 promises, json: $irefs"
 fi
