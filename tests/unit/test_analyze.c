@@ -4,6 +4,8 @@
 #include "harness.h"
 
 #include <fcntl.h>
+#include <stdatomic.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -146,6 +148,76 @@ static void every_allocation_failure_is_clean(void **state)
 	}
 	assert_true(failures > 10);
 	fprintf(stderr, "%lu allocation failures injected, each ended cleanly\n", failures);
+	free(text);
+}
+
+/* alloc_faulty for several threads: the counters are atomic. */
+struct faulty_shared {
+	struct allocator base;
+	unsigned long fail_at;
+	atomic_ulong calls;
+	atomic_long live;
+};
+
+static void *shared_realloc(void *ctx, void *ptr, size_t size)
+{
+	struct faulty_shared *f = ctx;
+	if (size == 0) {
+		if (ptr) {
+			atomic_fetch_sub(&f->live, 1);
+			free(ptr);
+		}
+		return NULL;
+	}
+	if (atomic_fetch_add(&f->calls, 1) + 1 >= f->fail_at)
+		return NULL;
+	void *p = realloc(ptr, size);
+	if (p && !ptr)
+		atomic_fetch_add(&f->live, 1);
+	return p;
+}
+
+/* The same sweep with three threads judging chunks: whichever allocation
+ * fails, on whichever thread (the ring, the pool, a chunk's copy, a
+ * worker's parse or findings), the run ends in ANALYSIS_NOMEM with every
+ * thread joined and nothing leaked. Which allocation is the k-th differs
+ * from run to run; every run must still end cleanly. */
+static void every_allocation_failure_with_threads_is_clean(void **state)
+{
+	(void)state;
+	size_t len;
+	char *text = slurp_samples(&len);
+	int32_t today;
+	date_parse_iso("2026-11-23", &today);
+	unsigned long failures = 0;
+	bool pooled = false;
+	for (unsigned long k = 1;; k++) {
+		struct faulty_shared f = { { shared_realloc, NULL }, k, 0, 0 };
+		f.base.ctx = &f;
+		struct lint_options opt;
+		lint_options_init(&opt, today);
+		opt.chunk_size = 512;
+		struct analysis a;
+		analysis_init(&a, &opt, &f.base);
+		a.jobs = 3;
+		enum analysis_error err = ANALYSIS_OK;
+		if (analysis_add_name(&a, "t") < 0)
+			err = ANALYSIS_NOMEM;
+		if (!err)
+			err = analysis_add_buffer(&a, 0, text, len);
+		pooled |= a.pool != NULL;
+		if (!err)
+			err = analysis_finish(&a);
+		analysis_release(&a);
+		assert_int_equal(atomic_load(&f.live), 0);
+		if (err == ANALYSIS_OK)
+			break;
+		assert_int_equal(err, ANALYSIS_NOMEM);
+		failures++;
+	}
+	assert_true(pooled);
+	assert_true(failures > 10);
+	fprintf(stderr, "%lu allocation failures injected with threads, each ended cleanly\n", failures);
 	free(text);
 }
 
@@ -383,6 +455,7 @@ int main(void)
 		cmocka_unit_test(chunk_size_never_matters),
 		cmocka_unit_test(threads_never_matter),
 		cmocka_unit_test(every_allocation_failure_is_clean),
+		cmocka_unit_test(every_allocation_failure_with_threads_is_clean),
 		cmocka_unit_test(a_single_allocation_failure_loses_nothing_silently),
 		cmocka_unit_test(bom_record_larger_than_a_chunk),
 		cmocka_unit_test(fields_before_the_first_promise_reported_once),
