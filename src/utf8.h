@@ -13,6 +13,11 @@
  * start with one. */
 size_t utf8_valid_len(const unsigned char *s, size_t n);
 
+/* Length of the longest prefix of s[0..n) that utf8_clean() would copy
+ * unchanged: valid UTF-8 with no control character, tab or DEL. It never
+ * ends inside a character; n means the whole text is clean. */
+size_t utf8_clean_prefix(const unsigned char *s, size_t n);
+
 /* Copy at most `size - 1` bytes of clean text into out (always
  * NUL-terminated, never cutting a character); returns the bytes of `s`
  * consumed. */

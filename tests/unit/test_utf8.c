@@ -1,0 +1,137 @@
+/* test_utf8.c — utf8_clean() and its fast path: the clean prefix found
+ * eight bytes at a time must end exactly where the byte-by-byte rules say,
+ * and the cleaned text must equal what a plain one-character-at-a-time
+ * copy makes, for every buffer size (cuts inside characters included). */
+#include <stdlib.h>
+
+#include "harness.h"
+#include "utf8.h"
+
+/* The definition, one character at a time: what utf8_clean() was before
+ * it copied clean runs at once. */
+static size_t clean_slow(const unsigned char *s, size_t n, char *out, size_t size)
+{
+	size_t i = 0, o = 0;
+	while (i < n) {
+		size_t k = utf8_valid_len(s + i, n - i);
+		const char *piece = (const char *)s + i;
+		size_t plen = k, step = k;
+		if (k == 0) {
+			step = 1;
+			while (i + step < n && utf8_valid_len(s + i + step, n - i - step) == 0)
+				step++;
+			piece = "\xEF\xBF\xBD";
+			plen = 3;
+		} else if (k == 1 && s[i] == '\t') {
+			piece = " ";
+		} else if (k == 1 && (s[i] < 0x20 || s[i] == 0x7F)) {
+			piece = "\xEF\xBF\xBD";
+			plen = 3;
+		}
+		if (o + plen + 1 > size)
+			break;
+		memcpy(out + o, piece, plen);
+		o += plen;
+		i += step;
+	}
+	out[o] = '\0';
+	return i;
+}
+
+static size_t prefix_slow(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		size_t k = utf8_valid_len(s + i, n - i);
+		if (k == 0 || (k == 1 && (s[i] < 0x20 || s[i] == 0x7F)))
+			break;
+		i += k;
+	}
+	return i;
+}
+
+static void check(const unsigned char *s, size_t n)
+{
+	assert_int_equal(utf8_clean_prefix(s, n), prefix_slow(s, n));
+	char fast[160], slow[160];
+	for (size_t size = 1; size <= sizeof fast; size++) {
+		memset(fast, 'x', sizeof fast);
+		memset(slow, 'x', sizeof slow);
+		assert_int_equal(utf8_clean(s, n, fast, size), clean_slow(s, n, slow, size));
+		assert_memory_equal(fast, slow, size);
+	}
+}
+
+static void clean_prefix_examples(void **state)
+{
+	(void)state;
+	const char *clean = "a plain sentence, long enough for several words";
+	assert_int_equal(utf8_clean_prefix((const unsigned char *)clean, strlen(clean)), strlen(clean));
+	const char *mixed = "Jag lovar att försöka 𝄞 igen";
+	assert_int_equal(utf8_clean_prefix((const unsigned char *)mixed, strlen(mixed)), strlen(mixed));
+	/* each unclean byte, at each place in a word and after it */
+	const unsigned char bad[] = { '\t', '\n', 0x01, 0x1F, 0x7F, 0x80, 0xC0, 0xFF };
+	for (size_t b = 0; b < sizeof bad; b++)
+		for (size_t at = 0; at < 20; at++) {
+			unsigned char s[24];
+			memset(s, 'a', sizeof s);
+			s[at] = bad[b];
+			assert_int_equal(utf8_clean_prefix(s, sizeof s), at);
+		}
+	/* a character cut by the end of the text is not clean */
+	assert_int_equal(utf8_clean_prefix((const unsigned char *)"abc\xC3", 4), 3);
+	assert_int_equal(utf8_clean_prefix((const unsigned char *)"abcdefgh\xF0\x9D\x84", 11), 8);
+	/* overlong forms and surrogates */
+	assert_int_equal(utf8_clean_prefix((const unsigned char *)"ab\xC0\xAF", 4), 2);
+	assert_int_equal(utf8_clean_prefix((const unsigned char *)"ab\xED\xA0\x80", 5), 2);
+}
+
+static void clean_examples(void **state)
+{
+	(void)state;
+	char out[64];
+	assert_int_equal(utf8_clean((const unsigned char *)"tab\there\x01!", 10, out, sizeof out), 10);
+	assert_string_equal(out, "tab here\xEF\xBF\xBD!");
+	/* a cut never splits a character: "ö" does not fit in the last byte */
+	assert_int_equal(utf8_clean((const unsigned char *)"abcö", 5, out, 5), 3);
+	assert_string_equal(out, "abc");
+	assert_int_equal(utf8_clean((const unsigned char *)"a\xFF\xFE" "b", 4, out, sizeof out), 4);
+	assert_string_equal(out, "a\xEF\xBF\xBD" "b");
+}
+
+static void clean_equals_definition(void **state)
+{
+	(void)state;
+	/* pieces that exercise every branch, joined at random */
+	static const char *const pieces[] = {
+		"a", "word ", "abcdefgh", "\t", "\n", "\x7F", "\x01", "\xC3\xB6", "\xE2\x82\xAC",
+		"\xF0\x9D\x84\x9E", "\xC3", "\xE2\x82", "\xFF", "\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80",
+		"\xC2\x80", "0123456789abcdef",
+	};
+	unsigned seed = 12345;
+	for (int round = 0; round < 3000; round++) {
+		unsigned char s[128];
+		size_t n = 0;
+		for (;;) {
+			seed = seed * 1103515245u + 12345u;
+			const char *p = pieces[(seed >> 16) % (sizeof pieces / sizeof *pieces)];
+			size_t len = strlen(p);
+			if (n + len > sizeof s)
+				break;
+			memcpy(s + n, p, len);
+			n += len;
+		}
+		check(s, n);
+		check(s, n / 3);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(clean_prefix_examples),
+		cmocka_unit_test(clean_examples),
+		cmocka_unit_test(clean_equals_definition),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
