@@ -48,20 +48,32 @@ void rule_locate(const struct rule_ctx *c, uint32_t line, struct span at, struct
  * with %s may hold invalid bytes, and a long one is cut at the buffer's
  * end, perhaps inside a character. Every renderer and the editor server
  * can then take it as it is. */
-static void format_clean(char *out, size_t size, const char *fmt, va_list ap)
+enum { MSG_SIZE = 1024 };
+
+static void format_clean(char out[MSG_SIZE], const char *fmt, va_list ap)
 {
-	char raw[1024];
-	vsnprintf(raw, sizeof raw, fmt, ap);
-	utf8_clean((const unsigned char *)raw, strlen(raw), out, size);
+	int n = vsnprintf(out, MSG_SIZE, fmt, ap);
+	if (n < 0) {
+		out[0] = '\0';
+		return;
+	}
+	size_t len = n < MSG_SIZE ? (size_t)n : MSG_SIZE - 1;
+	/* Almost every message is clean as formatted: then it is the result,
+	 * as utf8_clean() would copy it unchanged. */
+	if (utf8_clean_prefix((const unsigned char *)out, len) == len)
+		return;
+	char raw[MSG_SIZE];
+	memcpy(raw, out, len + 1);
+	utf8_clean((const unsigned char *)raw, strlen(raw), out, MSG_SIZE);
 }
 
 void rule_report(struct rule_ctx *c, enum rule_id rule, uint32_t line, struct span at,
 		 const char *hint, const char *fmt, ...)
 {
-	char msg[1024], idbuf[256];
+	char msg[MSG_SIZE], idbuf[256];
 	va_list ap;
 	va_start(ap, fmt);
-	format_clean(msg, sizeof msg, fmt, ap);
+	format_clean(msg, fmt, ap);
 	va_end(ap);
 
 	struct diag d;
@@ -77,10 +89,10 @@ void rule_report(struct rule_ctx *c, enum rule_id rule, uint32_t line, struct sp
 void rule_report_at(struct rule_ctx *c, enum rule_id rule, const struct diag *where,
 		    const char *hint, const char *fmt, ...)
 {
-	char msg[1024];
+	char msg[MSG_SIZE];
 	va_list ap;
 	va_start(ap, fmt);
-	format_clean(msg, sizeof msg, fmt, ap);
+	format_clean(msg, fmt, ap);
 	va_end(ap);
 	struct diag d = *where;
 	d.rule = (int)rule;
