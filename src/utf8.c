@@ -4,10 +4,13 @@
  * Most text that leaves the program is printable ASCII already, so
  * utf8_clean_prefix() tests eight bytes at a time and utf8_clean() copies
  * each clean run with one memcpy; only the bytes after a run are decoded
- * one by one. */
+ * one by one. utf8_vformat() formats the few conversions messages use
+ * itself: vsnprintf() cost more than the rest of reporting a finding. */
 #include "utf8.h"
 
+#include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 size_t utf8_valid_len(const unsigned char *s, size_t n)
@@ -116,4 +119,107 @@ size_t utf8_clean(const unsigned char *s, size_t n, char *out, size_t size)
 	}
 	out[o] = '\0';
 	return i;
+}
+
+/* Text appended to a buffer that keeps at most `cap` bytes, as vsnprintf
+ * cuts: byte-exact, even inside a character. */
+struct cut {
+	char *out;
+	size_t len, cap;
+};
+
+static void cut_add(struct cut *c, const char *s, size_t n)
+{
+	if (n > c->cap - c->len)
+		n = c->cap - c->len;
+	memcpy(c->out + c->len, s, n);
+	c->len += n;
+}
+
+static void cut_number(struct cut *c, unsigned long v, bool minus)
+{
+	char tmp[24];
+	size_t i = sizeof tmp;
+	do {
+		tmp[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	if (minus)
+		tmp[--i] = '-';
+	cut_add(c, tmp + i, sizeof tmp - i);
+}
+
+static void cut_signed(struct cut *c, long v)
+{
+	/* the magnitude in unsigned arithmetic: LONG_MIN has no positive twin */
+	cut_number(c, v < 0 ? 0UL - (unsigned long)v : (unsigned long)v, v < 0);
+}
+
+/* Format the simple conversions into c; false (ap partly used) at the
+ * first conversion that is not one of them. */
+static bool format_simple(struct cut *c, const char *fmt, va_list ap)
+{
+	const char *f = fmt;
+	for (;;) {
+		const char *pct = strchrnul(f, '%');
+		cut_add(c, f, (size_t)(pct - f));
+		if (!*pct)
+			return true;
+		f = pct + 1;
+		switch (*f++) {
+		case 's': {
+			const char *s = va_arg(ap, const char *);
+			if (!s)
+				s = "(null)"; /* as glibc's printf shows it */
+			cut_add(c, s, strlen(s));
+			break;
+		}
+		case 'd': cut_signed(c, va_arg(ap, int)); break;
+		case 'u': cut_number(c, va_arg(ap, unsigned), false); break;
+		case '%': cut_add(c, "%", 1); break;
+		case 'l':
+			if (*f == 'd')
+				cut_signed(c, va_arg(ap, long));
+			else if (*f == 'u')
+				cut_number(c, va_arg(ap, unsigned long), false);
+			else
+				return false;
+			f++;
+			break;
+		case 'z':
+			if (*f != 'u')
+				return false;
+			cut_number(c, va_arg(ap, size_t), false);
+			f++;
+			break;
+		default: return false;
+		}
+	}
+}
+
+void utf8_vformat(char *out, size_t size, const char *fmt, va_list ap)
+{
+	if (size == 0)
+		return;
+	if (size > UTF8_FORMAT_MAX)
+		size = UTF8_FORMAT_MAX;
+	va_list again;
+	va_copy(again, ap);
+	struct cut c = { out, 0, size - 1 };
+	bool done = format_simple(&c, fmt, ap);
+	size_t len = c.len;
+	if (!done) {
+		int n = vsnprintf(out, size, fmt, again);
+		/* on a bad format, what vsnprintf wrote before it stopped */
+		len = n >= 0 && (size_t)n < size ? (size_t)n : strnlen(out, size - 1);
+	}
+	va_end(again);
+	out[len] = '\0';
+	/* Almost every message is clean as formatted: then it is the result,
+	 * as utf8_clean() would copy it unchanged. */
+	if (utf8_clean_prefix((const unsigned char *)out, len) == len)
+		return;
+	char raw[UTF8_FORMAT_MAX];
+	memcpy(raw, out, len + 1);
+	utf8_clean((const unsigned char *)raw, strlen(raw), out, size);
 }

@@ -7,6 +7,7 @@
 #ifndef PROMISE_UTF8_H
 #define PROMISE_UTF8_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 /* Length of the valid UTF-8 sequence at s (1-4), or 0 when s[0..n) does not
@@ -22,5 +23,14 @@ size_t utf8_clean_prefix(const unsigned char *s, size_t n);
  * NUL-terminated, never cutting a character); returns the bytes of `s`
  * consumed. */
 size_t utf8_clean(const unsigned char *s, size_t n, char *out, size_t size);
+
+/* The longest text utf8_vformat() writes, its NUL included. */
+enum { UTF8_FORMAT_MAX = 1024 };
+
+/* vsnprintf(out, size, fmt, ap), then utf8_clean() of the result, in one
+ * step: out is always NUL-terminated clean text (size is at least 1,
+ * and capped at UTF8_FORMAT_MAX). The conversions messages use (%s %d %u %ld %lu %zu
+ * %%) are done here; a format with any other is handed to vsnprintf. */
+void utf8_vformat(char *out, size_t size, const char *fmt, va_list ap);
 
 #endif

@@ -1,7 +1,6 @@
 /* common.c — what every rule shares: turning a span into a positioned,
  * self-contained diagnostic, and small formatting helpers. */
 #include <stdarg.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "../i18n.h"
@@ -47,25 +46,8 @@ void rule_locate(const struct rule_ctx *c, uint32_t line, struct span at, struct
 /* A message is valid UTF-8 whatever it quotes: names and texts copied in
  * with %s may hold invalid bytes, and a long one is cut at the buffer's
  * end, perhaps inside a character. Every renderer and the editor server
- * can then take it as it is. */
-enum { MSG_SIZE = 1024 };
-
-static void format_clean(char out[MSG_SIZE], const char *fmt, va_list ap)
-{
-	int n = vsnprintf(out, MSG_SIZE, fmt, ap);
-	if (n < 0) {
-		out[0] = '\0';
-		return;
-	}
-	size_t len = n < MSG_SIZE ? (size_t)n : MSG_SIZE - 1;
-	/* Almost every message is clean as formatted: then it is the result,
-	 * as utf8_clean() would copy it unchanged. */
-	if (utf8_clean_prefix((const unsigned char *)out, len) == len)
-		return;
-	char raw[MSG_SIZE];
-	memcpy(raw, out, len + 1);
-	utf8_clean((const unsigned char *)raw, strlen(raw), out, MSG_SIZE);
-}
+ * can then take it as it is (utf8_vformat() formats and cleans). */
+enum { MSG_SIZE = UTF8_FORMAT_MAX };
 
 void rule_report(struct rule_ctx *c, enum rule_id rule, uint32_t line, struct span at,
 		 const char *hint, const char *fmt, ...)
@@ -73,7 +55,7 @@ void rule_report(struct rule_ctx *c, enum rule_id rule, uint32_t line, struct sp
 	char msg[MSG_SIZE], idbuf[256];
 	va_list ap;
 	va_start(ap, fmt);
-	format_clean(msg, fmt, ap);
+	utf8_vformat(msg, sizeof msg, fmt, ap);
 	va_end(ap);
 
 	struct diag d;
@@ -92,7 +74,7 @@ void rule_report_at(struct rule_ctx *c, enum rule_id rule, const struct diag *wh
 	char msg[MSG_SIZE];
 	va_list ap;
 	va_start(ap, fmt);
-	format_clean(msg, fmt, ap);
+	utf8_vformat(msg, sizeof msg, fmt, ap);
 	va_end(ap);
 	struct diag d = *where;
 	d.rule = (int)rule;

@@ -1,7 +1,9 @@
 /* test_utf8.c — utf8_clean() and its fast path: the clean prefix found
  * eight bytes at a time must end exactly where the byte-by-byte rules say,
  * and the cleaned text must equal what a plain one-character-at-a-time
- * copy makes, for every buffer size (cuts inside characters included). */
+ * copy makes, for every buffer size (cuts inside characters included).
+ * utf8_vformat() must equal vsnprintf() followed by utf8_clean(). */
+#include <limits.h>
 #include <stdlib.h>
 
 #include "harness.h"
@@ -126,12 +128,74 @@ static void clean_equals_definition(void **state)
 	}
 }
 
+/* What utf8_vformat() replaces: vsnprintf into a scratch buffer, then
+ * utf8_clean() of it. */
+static void vformat_slow(char *out, size_t size, const char *fmt, va_list ap)
+{
+	char raw[UTF8_FORMAT_MAX];
+	vsnprintf(raw, size, fmt, ap);
+	utf8_clean((const unsigned char *)raw, strlen(raw), out, size);
+}
+
+static void call(void (*fn)(char *, size_t, const char *, va_list), char *out, size_t size,
+		 const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fn(out, size, fmt, ap);
+	va_end(ap);
+}
+
+/* Both ways, at every size up to one past the whole text, must agree. */
+#define SAME(fmt, ...)                                                                          \
+	do {                                                                                    \
+		char fast_[UTF8_FORMAT_MAX], slow_[UTF8_FORMAT_MAX];                            \
+		for (size_t size_ = 1; size_ <= 90; size_++) {                                  \
+			memset(fast_, 'x', sizeof fast_);                                       \
+			memset(slow_, 'y', sizeof slow_);                                       \
+			call(utf8_vformat, fast_, size_, fmt, __VA_ARGS__);                     \
+			call(vformat_slow, slow_, size_, fmt, __VA_ARGS__);                     \
+			assert_string_equal(fast_, slow_);                                      \
+		}                                                                               \
+		call(utf8_vformat, fast_, sizeof fast_, fmt, __VA_ARGS__);                      \
+		call(vformat_slow, slow_, sizeof slow_, fmt, __VA_ARGS__);                      \
+		assert_string_equal(fast_, slow_);                                              \
+	} while (0)
+
+static void vformat_like_vsnprintf(void **state)
+{
+	(void)state;
+	SAME("%s has no '%s:' %s", "P-17", "due", "date");
+	SAME("duplicate promise ID '%s': first defined on line %u of %s", "A-1", 4294967295u, "f.promise");
+	SAME("%s was kept %ld day after its due date %s", "promise 'X'", -1L, "2026-11-23");
+	SAME("%ld %ld %lu %d %d %zu %%", LONG_MIN, LONG_MAX, ULONG_MAX, INT_MIN, INT_MAX, (size_t)-1);
+	SAME("%d%u%%%s", 0, 0u, "");
+	SAME("no conversions at all, and long enough to be cut several times over", 0);
+	/* quoted text that is not clean: invalid bytes, controls, a tab */
+	SAME("vague wording in %s: '%s'", "f\xC3\xB6r", "bad\xFF\xFE byte, \x01 control,\ttab, \x7F");
+	SAME("'%s' cut inside a character", "\xC3\xA5\xC3\xA5\xC3\xA5\xC3\xA5\xC3\xA5\xC3\xA5\xC3\xA5\xC3\xA5");
+	/* conversions it leaves to vsnprintf */
+	SAME("invalid UTF-8: byte 0x%02X does not start a valid character", 0xE2);
+	SAME("'%.32s' and %5d and %-4s|", "a text longer than thirty-two bytes, cut", 42, "ab");
+	SAME("%s and then %x", "one", 255u);
+	SAME("a lone percent at the end %", 0);
+	/* a message longer than the buffer */
+	char big[3000];
+	memset(big, 'a', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	big[1022] = '\xC3';
+	big[1023] = '\xB6';
+	SAME("%s%s", "x", big);
+	SAME("%s", big);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(clean_prefix_examples),
 		cmocka_unit_test(clean_examples),
 		cmocka_unit_test(clean_equals_definition),
+		cmocka_unit_test(vformat_like_vsnprintf),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
