@@ -31,6 +31,7 @@ struct json_state {
 	size_t file_len;
 	const char *file_raw;
 	char *hints[HINT_CACHE]; /* a hint's text -> its encoded form */
+	uint64_t hint_key[HINT_CACHE]; /* hint_key() of each, compared first */
 	char *hint_json[HINT_CACHE];
 	size_t hint_len[HINT_CACHE];
 	size_t nhints;
@@ -116,25 +117,37 @@ static int json_begin(struct render_ctx *r)
 	return fputs("[", r->out) < 0 ? -1 : 0;
 }
 
+/* A hint's first eight bytes as a number: the hints of one run differ
+ * there, so a lookup compares numbers and calls strcmp() about once. */
+static uint64_t hint_key(const char *s)
+{
+	uint64_t key = 0;
+	for (unsigned i = 0; i < 8 && s[i]; i++)
+		key |= (uint64_t)(unsigned char)s[i] << (8 * i);
+	return key;
+}
+
 /* The encoded hint, from the cache or made now. *owned says whether the
  * caller must free it (the cache is full). */
 static const char *hint_json(struct json_state *st, const char *hint, size_t *len, bool *owned)
 {
 	*owned = false;
+	uint64_t key = hint_key(hint);
 	for (size_t i = 0; i < st->nhints; i++)
-		if (!strcmp(st->hints[i], hint)) {
+		if (st->hint_key[i] == key && !strcmp(st->hints[i], hint)) {
 			*len = st->hint_len[i];
 			return st->hint_json[i];
 		}
 	char *enc = encode(hint, strlen(hint), len);
 	if (!enc)
 		return NULL;
-	char *key = st->nhints < HINT_CACHE ? strdup(hint) : NULL;
-	if (!key) {
+	char *copy = st->nhints < HINT_CACHE ? strdup(hint) : NULL;
+	if (!copy) {
 		*owned = true;
 		return enc;
 	}
-	st->hints[st->nhints] = key;
+	st->hints[st->nhints] = copy;
+	st->hint_key[st->nhints] = key;
 	st->hint_json[st->nhints] = enc;
 	st->hint_len[st->nhints++] = *len;
 	return enc;
