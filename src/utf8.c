@@ -73,6 +73,22 @@ size_t utf8_clean_prefix(const unsigned char *s, size_t n)
 	}
 }
 
+size_t utf8_count_chars(const unsigned char *s, size_t n)
+{
+	size_t count = n, i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x;
+		memcpy(&x, s + i, 8);
+		/* bit 7 set and bit 6 clear: bit 6 of each byte shifted onto bit 7 */
+		uint64_t cont = x & ~(x << 1) & HIGH;
+		if (cont)
+			count -= (size_t)__builtin_popcountll(cont);
+	}
+	for (; i < n; i++)
+		count -= (s[i] & 0xC0) == 0x80;
+	return count;
+}
+
 size_t utf8_clean(const unsigned char *s, size_t n, char *out, size_t size)
 {
 	static const char repl[] = "\xEF\xBF\xBD";

@@ -19,6 +19,11 @@ size_t utf8_valid_len(const unsigned char *s, size_t n);
  * ends inside a character; n means the whole text is clean. */
 size_t utf8_clean_prefix(const unsigned char *s, size_t n);
 
+/* The characters in s[0..n): the bytes that do not continue a character
+ * (10xxxxxx), counted eight at a time; any other byte counts as one, valid
+ * or not, as diag_column() counts. */
+size_t utf8_count_chars(const unsigned char *s, size_t n);
+
 /* Copy at most `size - 1` bytes of clean text into out (always
  * NUL-terminated, never cutting a character); returns the bytes of `s`
  * consumed. */

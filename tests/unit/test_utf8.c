@@ -6,6 +6,7 @@
 #include <limits.h>
 #include <stdlib.h>
 
+#include "diag.h"
 #include "harness.h"
 #include "utf8.h"
 
@@ -128,6 +129,35 @@ static void clean_equals_definition(void **state)
 	}
 }
 
+/* Counting characters a word at a time gives diag_column()'s count. */
+static void count_chars_like_diag_column(void **state)
+{
+	(void)state;
+	assert_int_equal(utf8_count_chars((const unsigned char *)"", 0), 0);
+	const char *sv = "Skicka fakturaunderlagen för oktober till Fjällvind Energi AB";
+	assert_int_equal(utf8_count_chars((const unsigned char *)sv, strlen(sv)), strlen(sv) - 2);
+	/* every byte value at every place in a word, and short tails */
+	for (unsigned b = 0; b < 256; b++)
+		for (size_t at = 0; at < 19; at++) {
+			unsigned char s[19];
+			memset(s, 'a', sizeof s);
+			s[at] = (unsigned char)b;
+			s[(at * 7) % sizeof s] = (unsigned char)(0xFF - b);
+			for (size_t n = 0; n <= sizeof s; n++)
+				assert_int_equal(utf8_count_chars(s, n), diag_column(s, (uint32_t)n) - 1);
+		}
+	unsigned seed = 99;
+	for (int round = 0; round < 2000; round++) {
+		unsigned char s[80];
+		for (size_t i = 0; i < sizeof s; i++) {
+			seed = seed * 1103515245u + 12345u;
+			s[i] = (unsigned char)(seed >> 16);
+		}
+		size_t n = round % (sizeof s + 1);
+		assert_int_equal(utf8_count_chars(s, n), diag_column(s, (uint32_t)n) - 1);
+	}
+}
+
 /* What utf8_vformat() replaces: vsnprintf into a scratch buffer, then
  * utf8_clean() of it. */
 static void vformat_slow(char *out, size_t size, const char *fmt, va_list ap)
@@ -196,6 +226,7 @@ int main(void)
 		cmocka_unit_test(clean_examples),
 		cmocka_unit_test(clean_equals_definition),
 		cmocka_unit_test(vformat_like_vsnprintf),
+		cmocka_unit_test(count_chars_like_diag_column),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
