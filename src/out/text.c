@@ -60,14 +60,34 @@ static size_t caret_size(const struct diag *d)
 	return spaces + tildes + 2 * SEV_COLOR_LEN + 1;
 }
 
+/* What stands under the first n bytes of the excerpt: a space per
+ * character, a tab per tab. Words of plain ASCII without a tab (most of
+ * them) become eight spaces at once. */
+static char *put_pad(char *p, const unsigned char *s, uint32_t n)
+{
+	uint32_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x, t;
+		memcpy(&x, s + i, 8);
+		t = x ^ (ONES * '\t');
+		if (!((x | ((t - ONES) & ~t)) & HIGH)) {
+			p = put_lit(p, "        ");
+			continue;
+		}
+		for (uint32_t k = i; k < i + 8; k++)
+			if ((s[k] & 0xC0) != 0x80)
+				*p++ = s[k] == '\t' ? '\t' : ' ';
+	}
+	for (; i < n; i++)
+		if ((s[i] & 0xC0) != 0x80)
+			*p++ = s[i] == '\t' ? '\t' : ' ';
+	return p;
+}
+
 static char *put_caret(char *p, const struct diag *d, bool color)
 {
-	const unsigned char *s = (const unsigned char *)d->excerpt;
-	for (uint32_t i = 0; i < d->byte_column && i < d->excerpt_len; i++) {
-		if ((s[i] & 0xC0) == 0x80)
-			continue;
-		*p++ = s[i] == '\t' ? '\t' : ' ';
-	}
+	p = put_pad(p, (const unsigned char *)d->excerpt,
+		    d->byte_column < d->excerpt_len ? d->byte_column : d->excerpt_len);
 	if (color)
 		p = put_mem(p, sev_color(d->severity), SEV_COLOR_LEN);
 	*p++ = '^';
