@@ -3,7 +3,8 @@
  * Messages quote the user's text, and the user's text may hold invalid
  * UTF-8 or control characters; JSON, XML and terminals all need valid,
  * harmless text. utf8_clean() copies while replacing each invalid byte run
- * and each control character with U+FFFD (a tab becomes a space). */
+ * and each control character with U+FFFD (a tab becomes a space);
+ * utf8_vformat() formats a message and cleans it in one step. */
 #ifndef PROMISE_UTF8_H
 #define PROMISE_UTF8_H
 
@@ -33,9 +34,10 @@ size_t utf8_clean(const unsigned char *s, size_t n, char *out, size_t size);
 enum { UTF8_FORMAT_MAX = 1024 };
 
 /* vsnprintf(out, size, fmt, ap), then utf8_clean() of the result, in one
- * step: out is always NUL-terminated clean text (size is at least 1,
- * and capped at UTF8_FORMAT_MAX). The conversions messages use (%s %d %u %ld %lu %zu
- * %%) are done here; a format with any other is handed to vsnprintf. */
-void utf8_vformat(char *out, size_t size, const char *fmt, va_list ap);
+ * step: out is always NUL-terminated clean text (size is at least 1, and
+ * capped at UTF8_FORMAT_MAX). The conversions messages use (%s %d %u %ld
+ * %lu %zu %%) are done here; a format with any other goes to vsnprintf. */
+void utf8_vformat(char *out, size_t size, const char *fmt, va_list ap)
+	__attribute__((format(printf, 3, 0)));
 
 #endif
