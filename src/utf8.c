@@ -1,7 +1,16 @@
 /* utf8.c — validation by the ranges of RFC 3629 (no overlongs, no
- * surrogates, nothing above U+10FFFF), the same as the scanner's. */
+ * surrogates, nothing above U+10FFFF), the same as the scanner's.
+ *
+ * Most text that leaves the program is printable ASCII already, so
+ * utf8_clean_prefix() tests eight bytes at a time and utf8_clean() copies
+ * each clean run with one memcpy; only the bytes after a run are decoded
+ * one by one. utf8_vformat() formats the few conversions messages use
+ * itself: vsnprintf() cost more than the rest of reporting a finding. */
 #include "utf8.h"
 
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 size_t utf8_valid_len(const unsigned char *s, size_t n)
@@ -30,11 +39,77 @@ size_t utf8_valid_len(const unsigned char *s, size_t n)
 	return 0;
 }
 
+#define ONES UINT64_C(0x0101010101010101)
+#define HIGH UINT64_C(0x8080808080808080)
+
+/* Whether any of the eight bytes in x is not printable ASCII: a high bit
+ * set, a byte below 0x20, or 0x7F (the classic "has a byte less than n"
+ * and "has a zero byte" tests, exact as a yes/no answer). */
+static uint64_t word_unclean(uint64_t x)
+{
+	uint64_t del = x ^ (ONES * 0x7F);
+	return (x | ((x - ONES * 0x20) & ~x) | ((del - ONES) & ~del)) & HIGH;
+}
+
+size_t utf8_clean_prefix(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+	for (;;) {
+		while (i + 8 <= n) {
+			uint64_t x;
+			memcpy(&x, s + i, 8);
+			if (word_unclean(x))
+				break;
+			i += 8;
+		}
+		while (i < n && s[i] >= 0x20 && s[i] < 0x7F)
+			i++;
+		if (i == n || s[i] < 0x80)
+			return i; /* the end, or a control character */
+		size_t k = utf8_valid_len(s + i, n - i);
+		if (k < 2)
+			return i;
+		i += k; /* a valid multibyte character is copied as it is */
+	}
+}
+
+size_t utf8_count_chars(const unsigned char *s, size_t n)
+{
+	size_t count = n, i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x;
+		memcpy(&x, s + i, 8);
+		/* bit 7 set and bit 6 clear: bit 6 of each byte shifted onto bit 7 */
+		uint64_t cont = x & ~(x << 1) & HIGH;
+		if (cont)
+			count -= (size_t)__builtin_popcountll(cont);
+	}
+	for (; i < n; i++)
+		count -= (s[i] & 0xC0) == 0x80;
+	return count;
+}
+
 size_t utf8_clean(const unsigned char *s, size_t n, char *out, size_t size)
 {
 	static const char repl[] = "\xEF\xBF\xBD";
 	size_t i = 0, o = 0;
 	while (i < n) {
+		size_t run = utf8_clean_prefix(s + i, n - i);
+		if (run) {
+			size_t room = size - 1 - o;
+			size_t take = run;
+			if (take > room) {
+				take = room; /* as much as fits, ending on a character */
+				while (take && (s[i + take] & 0xC0) == 0x80)
+					take--;
+			}
+			memcpy(out + o, s + i, take);
+			o += take;
+			i += take;
+			if (take < run)
+				break;
+			continue;
+		}
 		size_t k = utf8_valid_len(s + i, n - i);
 		const char *piece = (const char *)s + i;
 		size_t plen = k;
@@ -60,4 +135,107 @@ size_t utf8_clean(const unsigned char *s, size_t n, char *out, size_t size)
 	}
 	out[o] = '\0';
 	return i;
+}
+
+/* Text appended to a buffer that keeps at most `cap` bytes, as vsnprintf
+ * cuts: byte-exact, even inside a character. */
+struct cut {
+	char *out;
+	size_t len, cap;
+};
+
+static void cut_add(struct cut *c, const char *s, size_t n)
+{
+	if (n > c->cap - c->len)
+		n = c->cap - c->len;
+	memcpy(c->out + c->len, s, n);
+	c->len += n;
+}
+
+static void cut_number(struct cut *c, unsigned long v, bool minus)
+{
+	char tmp[24];
+	size_t i = sizeof tmp;
+	do {
+		tmp[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	if (minus)
+		tmp[--i] = '-';
+	cut_add(c, tmp + i, sizeof tmp - i);
+}
+
+static void cut_signed(struct cut *c, long v)
+{
+	/* the magnitude in unsigned arithmetic: LONG_MIN has no positive twin */
+	cut_number(c, v < 0 ? 0UL - (unsigned long)v : (unsigned long)v, v < 0);
+}
+
+/* Format the simple conversions into c; false (ap partly used) at the
+ * first conversion that is not one of them. */
+static bool format_simple(struct cut *c, const char *fmt, va_list ap)
+{
+	const char *f = fmt;
+	for (;;) {
+		const char *pct = strchrnul(f, '%');
+		cut_add(c, f, (size_t)(pct - f));
+		if (!*pct)
+			return true;
+		f = pct + 1;
+		switch (*f++) {
+		case 's': {
+			const char *s = va_arg(ap, const char *);
+			if (!s)
+				s = "(null)"; /* as glibc's printf shows it */
+			cut_add(c, s, strlen(s));
+			break;
+		}
+		case 'd': cut_signed(c, va_arg(ap, int)); break;
+		case 'u': cut_number(c, va_arg(ap, unsigned), false); break;
+		case '%': cut_add(c, "%", 1); break;
+		case 'l':
+			if (*f == 'd')
+				cut_signed(c, va_arg(ap, long));
+			else if (*f == 'u')
+				cut_number(c, va_arg(ap, unsigned long), false);
+			else
+				return false;
+			f++;
+			break;
+		case 'z':
+			if (*f != 'u')
+				return false;
+			cut_number(c, va_arg(ap, size_t), false);
+			f++;
+			break;
+		default: return false;
+		}
+	}
+}
+
+void utf8_vformat(char *out, size_t size, const char *fmt, va_list ap)
+{
+	if (size == 0)
+		return;
+	if (size > UTF8_FORMAT_MAX)
+		size = UTF8_FORMAT_MAX;
+	va_list again;
+	va_copy(again, ap);
+	struct cut c = { out, 0, size - 1 };
+	bool done = format_simple(&c, fmt, ap);
+	size_t len = c.len;
+	if (!done) {
+		int n = vsnprintf(out, size, fmt, again);
+		/* on a bad format, what vsnprintf wrote before it stopped */
+		len = n >= 0 && (size_t)n < size ? (size_t)n : strnlen(out, size - 1);
+	}
+	va_end(again);
+	out[len] = '\0';
+	/* Almost every message is clean as formatted: then it is the result,
+	 * as utf8_clean() would copy it unchanged. */
+	if (utf8_clean_prefix((const unsigned char *)out, len) == len)
+		return;
+	char raw[UTF8_FORMAT_MAX];
+	memcpy(raw, out, len + 1);
+	utf8_clean((const unsigned char *)raw, strlen(raw), out, size);
 }

@@ -1,10 +1,19 @@
 /* text.c — for people: location, severity, message, the line, a caret
  * under the span, and a hint. Colour only when asked (the caller decides
- * from the terminal and NO_COLOR / FORCE_COLOR). */
+ * from the terminal and NO_COLOR / FORCE_COLOR).
+ *
+ * Each finding is assembled in memory (put.h), on the stack unless it is
+ * unusually long, and written with one fwrite(); the renderer keeps no
+ * state, so a run that stops early has nothing to free. Rejected:
+ * fprintf() and a fputc() per byte of the excerpt and the caret line —
+ * the stream calls cost more than the text. */
+#include <errno.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../rules.h"
+#include "put.h"
 #include "render.h"
 
 #define BOLD "\033[1m"
@@ -15,31 +24,80 @@ static const char *sev_color(enum severity s)
 	return s == SEV_ERROR ? "\033[1;31m" : s == SEV_WARNING ? "\033[1;33m" : "\033[1;36m";
 }
 
+/* Every sev_color() is this long. */
+enum { SEV_COLOR_LEN = 7 };
+
+#define ONES UINT64_C(0x0101010101010101)
+#define HIGH UINT64_C(0x8080808080808080)
+
 /* The excerpt with control characters shown as spaces (tabs kept, so the
- * caret line below lines up with the same tabs). */
-static void put_excerpt(FILE *out, const char *s, uint32_t n)
+ * caret line below lines up with the same tabs). Copied at once; only the
+ * eight-byte words that hold a byte below 0x20 are then looked at. */
+static char *put_excerpt(char *p, const char *s, uint32_t n)
 {
-	for (uint32_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		fputc(c < 0x20 && c != '\t' ? ' ' : c, out);
+	memcpy(p, s, n);
+	uint32_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x;
+		memcpy(&x, p + i, 8);
+		if (!((x - ONES * 0x20) & ~x & HIGH))
+			continue;
+		for (uint32_t k = i; k < i + 8; k++)
+			if ((unsigned char)p[k] < 0x20 && p[k] != '\t')
+				p[k] = ' ';
 	}
+	for (; i < n; i++)
+		if ((unsigned char)p[i] < 0x20 && p[i] != '\t')
+			p[i] = ' ';
+	return p + n;
 }
 
-static void put_caret(FILE *out, const struct diag *d, bool color)
+/* Room put_caret() needs. */
+static size_t caret_size(const struct diag *d)
 {
-	const unsigned char *s = (const unsigned char *)d->excerpt;
-	for (uint32_t i = 0; i < d->byte_column && i < d->excerpt_len; i++) {
-		if ((s[i] & 0xC0) == 0x80)
+	size_t spaces = d->byte_column < d->excerpt_len ? d->byte_column : d->excerpt_len;
+	size_t tildes = d->end_column > d->column ? d->end_column - d->column : 0;
+	return spaces + tildes + 2 * SEV_COLOR_LEN + 1;
+}
+
+/* What stands under the first n bytes of the excerpt: a space per
+ * character, a tab per tab. Words of plain ASCII without a tab (most of
+ * them) become eight spaces at once. */
+static char *put_pad(char *p, const unsigned char *s, uint32_t n)
+{
+	uint32_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x, t;
+		memcpy(&x, s + i, 8);
+		t = x ^ (ONES * '\t');
+		if (!((x | ((t - ONES) & ~t)) & HIGH)) {
+			p = put_lit(p, "        ");
 			continue;
-		fputc(s[i] == '\t' ? '\t' : ' ', out);
+		}
+		for (uint32_t k = i; k < i + 8; k++)
+			if ((s[k] & 0xC0) != 0x80)
+				*p++ = s[k] == '\t' ? '\t' : ' ';
+	}
+	for (; i < n; i++)
+		if ((s[i] & 0xC0) != 0x80)
+			*p++ = s[i] == '\t' ? '\t' : ' ';
+	return p;
+}
+
+static char *put_caret(char *p, const struct diag *d, bool color)
+{
+	p = put_pad(p, (const unsigned char *)d->excerpt,
+		    d->byte_column < d->excerpt_len ? d->byte_column : d->excerpt_len);
+	if (color)
+		p = put_mem(p, sev_color(d->severity), SEV_COLOR_LEN);
+	*p++ = '^';
+	if (d->end_column > (uint64_t)d->column + 1) {
+		memset(p, '~', d->end_column - d->column - 1);
+		p += d->end_column - d->column - 1;
 	}
 	if (color)
-		fputs(sev_color(d->severity), out);
-	fputc('^', out);
-	for (uint32_t c = d->column + 1; c < d->end_column; c++)
-		fputc('~', out);
-	if (color)
-		fputs(RESET, out);
+		p = put_lit(p, RESET);
+	return p;
 }
 
 static int text_begin(struct render_ctx *r)
@@ -50,25 +108,53 @@ static int text_begin(struct render_ctx *r)
 
 static int text_diag(struct render_ctx *r, const struct diag *d, const char *file)
 {
-	FILE *out = r->out;
 	const struct rule *rule = rule_table[d->rule];
-	if (r->color)
-		fprintf(out, BOLD "%s:%u:%u:" RESET " %s%s:" RESET " %s " BOLD "[%s]" RESET "\n", file,
-			d->line, d->column, sev_color(d->severity), severity_name(d->severity), d->message,
-			rule->name);
-	else
-		fprintf(out, "%s:%u:%u: %s: %s [%s]\n", file, d->line, d->column,
-			severity_name(d->severity), d->message, rule->name);
+	const char *sev = severity_name(d->severity);
+	size_t file_len = strlen(file), sev_len = strlen(sev), msg_len = strlen(d->message);
+	size_t name_len = strlen(rule->name), hint_len = d->hint ? strlen(d->hint) : 0;
+	size_t most = 96 + file_len + 3 * PUT_U32_DIGITS + sev_len + msg_len + name_len + hint_len +
+		      SEV_COLOR_LEN;
+	if (d->excerpt)
+		most += d->excerpt_len + caret_size(d);
+	char local[8192];
+	char *mem = most <= sizeof local ? local : malloc(most);
+	if (!mem) {
+		errno = ENOMEM;
+		return -1;
+	}
+	char *p = mem;
+	if (r->color) {
+		p = put_mem(put_lit(p, BOLD), file, file_len);
+		p = put_u32(put_lit(p, ":"), d->line, 0);
+		p = put_u32(put_lit(p, ":"), d->column, 0);
+		p = put_mem(put_lit(p, ":" RESET " "), sev_color(d->severity), SEV_COLOR_LEN);
+		p = put_mem(p, sev, sev_len);
+		p = put_mem(put_lit(p, ":" RESET " "), d->message, msg_len);
+		p = put_mem(put_lit(p, " " BOLD "["), rule->name, name_len);
+		p = put_lit(p, "]" RESET "\n");
+	} else {
+		p = put_mem(p, file, file_len);
+		p = put_u32(put_lit(p, ":"), d->line, 0);
+		p = put_u32(put_lit(p, ":"), d->column, 0);
+		p = put_mem(put_lit(p, ": "), sev, sev_len);
+		p = put_mem(put_lit(p, ": "), d->message, msg_len);
+		p = put_mem(put_lit(p, " ["), rule->name, name_len);
+		p = put_lit(p, "]\n");
+	}
 	if (d->excerpt) {
-		fprintf(out, "%6u | ", d->line);
-		put_excerpt(out, d->excerpt, d->excerpt_len);
-		fputs("\n       | ", out);
-		put_caret(out, d, r->color);
-		fputc('\n', out);
+		p = put_lit(put_u32(p, d->line, 6), " | ");
+		p = put_excerpt(p, d->excerpt, d->excerpt_len);
+		p = put_lit(p, "\n       | ");
+		p = put_caret(p, d, r->color);
+		*p++ = '\n';
 	}
 	if (d->hint)
-		fprintf(out, "       = hint: %s\n", d->hint);
-	return ferror(out) ? -1 : 0;
+		p = put_lit(put_mem(put_lit(p, "       = hint: "), d->hint, hint_len), "\n");
+	size_t len = (size_t)(p - mem);
+	int rc = fwrite(mem, 1, len, r->out) != len || ferror(r->out) ? -1 : 0;
+	if (mem != local)
+		free(mem);
+	return rc;
 }
 
 static int text_end(struct render_ctx *r, const char *const *files, size_t nfiles)

@@ -1,7 +1,6 @@
 /* common.c — what every rule shares: turning a span into a positioned,
  * self-contained diagnostic, and small formatting helpers. */
 #include <stdarg.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "../i18n.h"
@@ -38,8 +37,9 @@ void rule_locate(const struct rule_ctx *c, uint32_t line, struct span at, struct
 	d->line = d->end_line = line;
 	d->byte_column = b0;
 	d->byte_end_column = b1;
-	d->column = diag_column(text, b0);
-	d->end_column = d->column + (diag_column(text + b0, b1 - b0) - 1);
+	/* what diag_column() counts, a word at a time */
+	d->column = 1 + (uint32_t)utf8_count_chars(text, b0);
+	d->end_column = d->column + (uint32_t)utf8_count_chars(text + b0, b1 - b0);
 	d->excerpt = (const char *)text;
 	d->excerpt_len = llen;
 }
@@ -47,21 +47,16 @@ void rule_locate(const struct rule_ctx *c, uint32_t line, struct span at, struct
 /* A message is valid UTF-8 whatever it quotes: names and texts copied in
  * with %s may hold invalid bytes, and a long one is cut at the buffer's
  * end, perhaps inside a character. Every renderer and the editor server
- * can then take it as it is. */
-static void format_clean(char *out, size_t size, const char *fmt, va_list ap)
-{
-	char raw[1024];
-	vsnprintf(raw, sizeof raw, fmt, ap);
-	utf8_clean((const unsigned char *)raw, strlen(raw), out, size);
-}
+ * can then take it as it is (utf8_vformat() formats and cleans). */
+enum { MSG_SIZE = UTF8_FORMAT_MAX };
 
 void rule_report(struct rule_ctx *c, enum rule_id rule, uint32_t line, struct span at,
 		 const char *hint, const char *fmt, ...)
 {
-	char msg[1024], idbuf[256];
+	char msg[MSG_SIZE], idbuf[256];
 	va_list ap;
 	va_start(ap, fmt);
-	format_clean(msg, sizeof msg, fmt, ap);
+	utf8_vformat(msg, sizeof msg, fmt, ap);
 	va_end(ap);
 
 	struct diag d;
@@ -77,10 +72,10 @@ void rule_report(struct rule_ctx *c, enum rule_id rule, uint32_t line, struct sp
 void rule_report_at(struct rule_ctx *c, enum rule_id rule, const struct diag *where,
 		    const char *hint, const char *fmt, ...)
 {
-	char msg[1024];
+	char msg[MSG_SIZE];
 	va_list ap;
 	va_start(ap, fmt);
-	format_clean(msg, sizeof msg, fmt, ap);
+	utf8_vformat(msg, sizeof msg, fmt, ap);
 	va_end(ap);
 	struct diag d = *where;
 	d.rule = (int)rule;

@@ -1,0 +1,41 @@
+/* put.h — writing the pieces of a finding into memory, without printf.
+ *
+ * The streaming renderers build each finding in a struct buf and write it
+ * with one fwrite(): fprintf() parses its format and takes the stream's
+ * lock on every call, which cost more than everything else a renderer did.
+ * A renderer reserves room for a piece with put_begin(), writes through a
+ * plain pointer with put_mem(), put_lit() and put_u32(), and closes it
+ * with put_end(). The numbers are the bytes printf's "%u" and "%*u" give. */
+#ifndef PROMISE_OUT_PUT_H
+#define PROMISE_OUT_PUT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "../buf.h"
+
+/* The most bytes put_u32() writes. */
+enum { PUT_U32_DIGITS = 10 };
+
+/* Room for `most` more bytes in b: where to write them, or NULL when out
+ * of memory (b unchanged). */
+char *put_begin(struct buf *b, size_t most);
+/* Take the bytes written from put_begin()'s pointer up to `end`. */
+void put_end(struct buf *b, char *end);
+
+static inline char *put_mem(char *p, const void *s, size_t n)
+{
+	memcpy(p, s, n);
+	return p + n;
+}
+
+/* A string literal, its length known at compile time. */
+#define put_lit(p, lit) put_mem((p), "" lit, sizeof(lit) - 1)
+
+/* v in decimal (no NUL), right-aligned with spaces in `width` columns
+ * when it is shorter (0: no padding); returns the end. At most
+ * max(width, PUT_U32_DIGITS) bytes. */
+char *put_u32(char *p, uint32_t v, unsigned width);
+
+#endif

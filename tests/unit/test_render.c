@@ -1,0 +1,155 @@
+/* test_render.c — the streaming renderers (text and json), byte for byte:
+ * the caret under tabs and multibyte characters, control characters in
+ * the excerpt, colour, framing between findings, and text that must be
+ * escaped. Each finding is assembled in memory before it is written, so
+ * these pin down what it must add up to. */
+#include <stdlib.h>
+
+#include "harness.h"
+#include "out/render.h"
+
+static char *render(const char *format, const struct diag *d, size_t n, bool color)
+{
+	char *out = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&out, &len);
+	assert_non_null(f);
+	struct render_ctx r = { 0 };
+	r.out = f;
+	r.color = color;
+	const struct renderer *rd = render_lookup(format);
+	assert_non_null(rd);
+	assert_int_equal(render_begin(rd, &r), 0);
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(render_diag(rd, &r, &d[i], "dir/a.promise"), 0);
+	const char *files[] = { "dir/a.promise" };
+	assert_int_equal(render_end(rd, &r, files, 1), 0);
+	fclose(f);
+	return out;
+}
+
+/* "\tdue:  sö\x01n, more text here" with the span on "more" */
+static struct diag finding(void)
+{
+	struct diag d = { 0 };
+	static const char line[] = "\tdue:  s\xC3\xB6\x01n, more text here and after";
+	d.line = d.end_line = 1234567;
+	d.byte_column = 14;
+	d.byte_end_column = 18;
+	d.column = 14;
+	d.end_column = 18;
+	d.rule = RULE_VAGUE_WORDING;
+	d.severity = SEV_WARNING;
+	d.message = "vague wording in the text: 'more'";
+	d.hint = "say what, exactly";
+	d.promise = "P-1";
+	d.excerpt = line;
+	d.excerpt_len = sizeof line - 1;
+	return d;
+}
+
+static void text_plain(void **state)
+{
+	(void)state;
+	struct diag d = finding();
+	char *s = render("text", &d, 1, false);
+	assert_string_equal(s, "dir/a.promise:1234567:14: warning: vague wording in the text: 'more' "
+			       "[vague-wording]\n"
+			       "1234567 | \tdue:  s\xC3\xB6 n, more text here and after\n"
+			       "       | \t            ^~~~\n"
+			       "       = hint: say what, exactly\n");
+	free(s);
+	/* a short line number is right-aligned in six columns; no hint, no excerpt */
+	d.line = 7;
+	d.hint = NULL;
+	d.byte_column = 0;
+	d.column = 1;
+	d.end_column = 1;
+	s = render("text", &d, 1, false);
+	assert_string_equal(s, "dir/a.promise:7:1: warning: vague wording in the text: 'more' [vague-wording]\n"
+			       "     7 | \tdue:  s\xC3\xB6 n, more text here and after\n"
+			       "       | ^\n");
+	free(s);
+	d.excerpt = NULL;
+	s = render("text", &d, 1, false);
+	assert_string_equal(s, "dir/a.promise:7:1: warning: vague wording in the text: 'more' [vague-wording]\n");
+	free(s);
+}
+
+static void text_color(void **state)
+{
+	(void)state;
+	struct diag d = finding();
+	d.severity = SEV_ERROR;
+	d.byte_column = 1;
+	d.column = 2;
+	d.end_column = 4;
+	char *s = render("text", &d, 1, true);
+	assert_string_equal(s, "\033[1mdir/a.promise:1234567:2:\033[0m \033[1;31merror:\033[0m "
+			       "vague wording in the text: 'more' \033[1m[vague-wording]\033[0m\n"
+			       "1234567 | \tdue:  s\xC3\xB6 n, more text here and after\n"
+			       "       | \t\033[1;31m^~\033[0m\n"
+			       "       = hint: say what, exactly\n");
+	free(s);
+}
+
+static void text_long_finding(void **state)
+{
+	(void)state;
+	/* larger than the renderer's stack buffer */
+	size_t n = 20000;
+	char *line = malloc(n + 1);
+	memset(line, 'x', n);
+	line[n] = '\0';
+	struct diag d = finding();
+	d.excerpt = line;
+	d.excerpt_len = (uint32_t)n;
+	d.byte_column = (uint32_t)n - 2;
+	d.column = (uint32_t)n - 1;
+	d.end_column = (uint32_t)n + 1;
+	char *s = render("text", &d, 1, false);
+	const char *caret = strstr(s, "\n       | ");
+	assert_non_null(caret);
+	caret += strlen("\n       | ");
+	for (size_t i = 0; i < n - 2; i++)
+		assert_int_equal(caret[i], ' ');
+	assert_string_equal(caret + n - 2, "^~\n       = hint: say what, exactly\n");
+	free(s);
+	free(line);
+}
+
+static void json_framing_and_escapes(void **state)
+{
+	(void)state;
+	struct diag d[2] = { finding(), finding() };
+	d[1].line = d[1].end_line = 0;
+	d[1].column = 4294967295u;
+	d[1].message = "a \"quoted\" back\\slash";
+	d[1].hint = NULL;
+	d[1].promise = NULL;
+	char *s = render("json", d, 2, false);
+	assert_string_equal(s, "[\n"
+			       "  {\"file\":\"dir/a.promise\",\"line\":1234567,\"column\":14,\"end_line\":1234567,"
+			       "\"end_column\":18,\"severity\":\"warning\",\"rule\":\"vague-wording\",\"code\":\"P101\","
+			       "\"message\":\"vague wording in the text: 'more'\",\"hint\":\"say what, exactly\","
+			       "\"promise\":\"P-1\"},\n"
+			       "  {\"file\":\"dir/a.promise\",\"line\":0,\"column\":4294967295,\"end_line\":0,"
+			       "\"end_column\":18,\"severity\":\"warning\",\"rule\":\"vague-wording\",\"code\":\"P101\","
+			       "\"message\":\"a \\\"quoted\\\" back\\\\slash\",\"hint\":null,\"promise\":null}\n"
+			       "]\n");
+	free(s);
+	s = render("json", d, 0, false);
+	assert_string_equal(s, "[]\n");
+	free(s);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(text_plain),
+		cmocka_unit_test(text_color),
+		cmocka_unit_test(text_long_finding),
+		cmocka_unit_test(json_framing_and_escapes),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
