@@ -39,11 +39,15 @@ static inline uint32_t textnorm_from(const struct folded *f, uint32_t i)
 	return f->from ? f->from[i] : i;
 }
 
-/* Whether a folded byte belongs to a word (ASCII letters and digits, and
- * every byte of a non-ASCII character). */
+/* textnorm_word[c] is 1 when byte c belongs to a word (ASCII letters and
+ * digits, and every byte of a non-ASCII character), else 0. */
+extern const unsigned char textnorm_word[256];
+
+/* Whether a folded byte belongs to a word. A table: the word loops of the
+ * lexicon scan test every byte of every text. */
 static inline int textnorm_is_word(unsigned char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80 || (c >= 'A' && c <= 'Z');
+	return textnorm_word[c];
 }
 
 #endif
