@@ -43,21 +43,72 @@ struct hit {
 
 enum { MAX_HITS = 64 };
 
+/* What a folded byte can be, for the one pass that reads every byte: a
+ * word byte (textnorm_is_word), a digit, the first byte of a double quote
+ * mark ('"', and 0xE2 and 0xC2 that begin “ ” „ « »), an apostrophe. */
+enum { B_WORD = 1, B_DIGIT = 2, B_QUOTE = 4, B_APOS = 8 };
+
+/* Rows of 16 bytes from 0x00; B_APOS is B_WORD << 3, so a start is tested
+ * without branches. */
+static const unsigned char byte_class[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 4, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0, 0,
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 5, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 5, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
+/* Where the words of a folded text start, and whether it holds a digit or
+ * the first byte of a quote mark. A start is a word byte after a non-word
+ * byte (or at 0), or an apostrophe after a word byte ("'s"): the places a
+ * lexicon phrase may begin. Found in one pass over the bytes that the vote
+ * and every language's scan then share. */
+struct words {
+	uint32_t *at; /* ascending; room for len + 1 */
+	uint32_t n;
+	bool digit, quote;
+};
+
+static void find_words(const struct folded *f, struct words *w)
+{
+	const unsigned char *t = f->text;
+	unsigned prev = 0, seen = 0;
+	uint32_t n = 0;
+	for (uint32_t i = 0; i < f->len; i++) {
+		unsigned k = byte_class[t[i]];
+		seen |= k;
+		w->at[n] = i;
+		n += ((k & ~prev & B_WORD) | (k & prev << 3 & B_APOS)) != 0;
+		prev = k;
+	}
+	w->n = n;
+	w->digit = seen & B_DIGIT;
+	w->quote = seen & B_QUOTE;
+}
+
 /* Whole-word lexicon hits of one language outside skipped regions (quoted
  * text and IDs). */
-static unsigned scan_lang(const struct folded *f, const unsigned char *skip, enum lang l,
-			  const unsigned char *removed, struct hit *hits)
+static unsigned scan_lang(const struct folded *f, const struct words *w, const unsigned char *skip,
+			  enum lang l, const unsigned char *removed, struct hit *hits)
 {
 	unsigned n = 0;
 	const unsigned char *t = f->text;
-	uint32_t i = 0;
-	while (i < f->len && n < MAX_HITS) {
-		bool start = (textnorm_is_word(t[i]) && (i == 0 || !textnorm_is_word(t[i - 1]))) ||
-			     (t[i] == '\'' && i > 0 && textnorm_is_word(t[i - 1]));
-		if (!start || (skip && skip[i])) {
-			i++;
+	uint32_t next = 0;
+	for (uint32_t k = 0; k < w->n && n < MAX_HITS; k++) {
+		uint32_t i = w->at[k];
+		if (i < next || (skip && skip[i]))
 			continue;
-		}
 		unsigned mlen = 0;
 		int e = matchers[l](t + i, &mlen);
 		if (e >= 0 && mlen > 0 && !(removed && removed[e])) {
@@ -68,28 +119,28 @@ static unsigned scan_lang(const struct folded *f, const unsigned char *skip, enu
 				hits[n].fe = end;
 				hits[n].entry = e;
 				n++;
-				i = end;
+				next = end;
 				continue;
 			}
 		}
-		/* Skip to the end of this word. */
-		i++;
-		while (i < f->len && textnorm_is_word(t[i]))
-			i++;
+		/* The rest of the word is not read; after an apostrophe that
+		 * begins no phrase, neither is the word it joins ("don't" is
+		 * tried as "don" and "'t", never "t"). */
+		next = t[i] == '\'' ? i + 2 : i + 1;
 	}
 	return n;
 }
 
 /* Count the common words of each language in the text; false if none. */
-static bool vote(const struct folded *f, const unsigned char *skip, int votes[LANG_COUNT])
+static bool vote(const struct folded *f, const struct words *w, const unsigned char *skip,
+		 int votes[LANG_COUNT])
 {
 	const unsigned char *t = f->text;
 	bool any = false;
-	for (uint32_t i = 0; i < f->len;) {
-		if (!textnorm_is_word(t[i]) || (i > 0 && textnorm_is_word(t[i - 1])) || (skip && skip[i])) {
-			i++;
+	for (uint32_t k = 0; k < w->n; k++) {
+		uint32_t i = w->at[k];
+		if (t[i] == '\'' || (skip && skip[i]))
 			continue;
-		}
 		unsigned mlen = 0;
 		int mask = lexicon_match_stop(t + i, &mlen);
 		if (mask && mlen && !textnorm_is_word(t[i + mlen])) {
@@ -99,9 +150,6 @@ static bool vote(const struct folded *f, const unsigned char *skip, int votes[LA
 					any = true;
 				}
 		}
-		i++;
-		while (i < f->len && textnorm_is_word(t[i]))
-			i++;
 	}
 	return any;
 }
@@ -279,24 +327,27 @@ int vague_scan_custom(struct arena *ar, const unsigned char *s, uint32_t len, en
 	struct folded f;
 	if (textnorm_fold(ar, s, len, &f))
 		return -1;
-	/* One pass for what is cheap to see: digits, and quote marks. Only
-	 * then are tokens and quoted regions worth a closer look. */
-	bool digit = false, quote = false;
-	for (uint32_t i = 0; i < f.len; i++) {
-		unsigned char c = f.text[i];
-		digit |= c >= '0' && c <= '9';
-		quote |= c == '"' || c == 0xE2 || c == 0xC2;
+	/* One pass for the word starts and what is cheap to see: digits,
+	 * and quote marks. Only then are tokens and quoted regions worth a
+	 * closer look. Most texts are short: their starts fit on the stack. */
+	uint32_t local[256];
+	struct words w = { local, 0, false, false };
+	if (f.len >= sizeof local / sizeof local[0]) {
+		w.at = arena_alloc(ar, ((size_t)f.len + 1) * sizeof *w.at);
+		if (!w.at)
+			return -1;
 	}
+	find_words(&f, &w);
 	unsigned char *skip = NULL;
 	bool evidence = false;
-	if (quote) {
+	if (w.quote) {
 		skip = arena_alloc(ar, f.len + 1);
 		if (!skip)
 			return -1;
 		memset(skip, 0, f.len + 1);
 		evidence = mark_quotes(&f, skip);
 	}
-	if (digit) {
+	if (w.digit) {
 		int e = scan_digits(ar, &f, &skip);
 		if (e < 0)
 			return -1;
@@ -311,22 +362,22 @@ int vague_scan_custom(struct arena *ar, const unsigned char *s, uint32_t len, en
 		 * common word, the language whose lexicon knows more of the
 		 * words; with neither, the fallback. */
 		int votes[LANG_COUNT] = { 0, 0, 0 }, letters[LANG_COUNT] = { 0, 0, 0 };
-		bool any = vote(&f, skip, votes);
+		bool any = vote(&f, &w, skip, votes);
 		if (tied(votes))
 			letter_hints(&f, letters);
 		chosen = fallback == LANG_AUTO ? LANG_EN : fallback;
 		for (int l = 0; l < LANG_COUNT; l++) {
 			if (!any)
-				nhits[l] = scan_lang(&f, skip, (enum lang)l, custom ? custom->removed[l] : NULL, hits[l]);
+				nhits[l] = scan_lang(&f, &w, skip, (enum lang)l, custom ? custom->removed[l] : NULL, hits[l]);
 			if (votes[l] != votes[chosen] ? votes[l] > votes[chosen]
 			    : letters[l] != letters[chosen] ? letters[l] > letters[chosen]
 							    : nhits[l] > nhits[chosen])
 				chosen = (enum lang)l;
 		}
 		if (any)
-			nhits[chosen] = scan_lang(&f, skip, chosen, custom ? custom->removed[chosen] : NULL, hits[chosen]);
+			nhits[chosen] = scan_lang(&f, &w, skip, chosen, custom ? custom->removed[chosen] : NULL, hits[chosen]);
 	} else {
-		nhits[chosen] = scan_lang(&f, skip, chosen, custom ? custom->removed[chosen] : NULL, hits[chosen]);
+		nhits[chosen] = scan_lang(&f, &w, skip, chosen, custom ? custom->removed[chosen] : NULL, hits[chosen]);
 	}
 	out->lang = chosen;
 
