@@ -44,17 +44,18 @@ struct hit {
 enum { MAX_HITS = 64 };
 
 /* What a folded byte can be, for the one pass that reads every byte: a
- * word byte (textnorm_is_word), a digit, the first byte of a double quote
- * mark ('"', and 0xE2 and 0xC2 that begin “ ” „ « »), an apostrophe. */
-enum { B_WORD = 1, B_DIGIT = 2, B_QUOTE = 4, B_APOS = 8 };
+ * word byte (textnorm_is_word), an apostrophe, a digit, the first byte of
+ * a double quote mark ('"', and 0xE2 and 0xC2 that begin “ ” „ « »).
+ * Bit p of a class says whether the byte starts a word after a byte whose
+ * B_WORD bit is p, so a start costs a shift and no branch. */
+enum { B_WORD = 1, B_APOS = 2, B_DIGIT = 4, B_QUOTE = 8 };
 
-/* Rows of 16 bytes from 0x00; B_APOS is B_WORD << 3, so a start is tested
- * without branches. */
+/* Rows of 16 bytes from 0x00. */
 static const unsigned char byte_class[256] = {
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 4, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0,
-	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0, 0,
+	0, 0, 8, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0,
+	5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 0, 0, 0, 0, 0, 0,
 	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
 	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
@@ -63,9 +64,9 @@ static const unsigned char byte_class[256] = {
 	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 5, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 9, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 5, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 9, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 };
 
@@ -82,15 +83,18 @@ struct words {
 
 static void find_words(const struct folded *f, struct words *w)
 {
+	/* Locals, so the stores into at[] cannot alias the length. */
 	const unsigned char *t = f->text;
+	const uint32_t len = f->len;
+	uint32_t *at = w->at;
 	unsigned prev = 0, seen = 0;
 	uint32_t n = 0;
-	for (uint32_t i = 0; i < f->len; i++) {
+	for (uint32_t i = 0; i < len; i++) {
 		unsigned k = byte_class[t[i]];
 		seen |= k;
-		w->at[n] = i;
-		n += ((k & ~prev & B_WORD) | (k & prev << 3 & B_APOS)) != 0;
-		prev = k;
+		at[n] = i;
+		n += k >> prev & 1;
+		prev = k & B_WORD;
 	}
 	w->n = n;
 	w->digit = seen & B_DIGIT;
