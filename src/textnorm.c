@@ -35,6 +35,18 @@ const unsigned char textnorm_word[256] = {
 	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 };
 
+/* ASCII folded: A-Z lower-cased, control characters and DEL as a space. */
+static const unsigned char ascii_fold[128] = {
+	0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
+	0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
+	0x20, 0x21, 0x22, 0x23, 0x24, 0x25, 0x26, 0x27, 0x28, 0x29, 0x2a, 0x2b, 0x2c, 0x2d, 0x2e, 0x2f,
+	0x30, 0x31, 0x32, 0x33, 0x34, 0x35, 0x36, 0x37, 0x38, 0x39, 0x3a, 0x3b, 0x3c, 0x3d, 0x3e, 0x3f,
+	0x40, 0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0x69, 0x6a, 0x6b, 0x6c, 0x6d, 0x6e, 0x6f,
+	0x70, 0x71, 0x72, 0x73, 0x74, 0x75, 0x76, 0x77, 0x78, 0x79, 0x7a, 0x5b, 0x5c, 0x5d, 0x5e, 0x5f,
+	0x60, 0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0x69, 0x6a, 0x6b, 0x6c, 0x6d, 0x6e, 0x6f,
+	0x70, 0x71, 0x72, 0x73, 0x74, 0x75, 0x76, 0x77, 0x78, 0x79, 0x7a, 0x7b, 0x7c, 0x7d, 0x7e, 0x20,
+};
+
 struct out {
 	unsigned char *text;
 	uint32_t *from;
@@ -55,6 +67,15 @@ static int is_apostrophe(int32_t cp)
 	return cp == 0x2019 || cp == 0x2018 || cp == 0x02BC || cp == 0x2032;
 }
 
+/* Whether the character at i, when ASCII, folds by itself: no combining
+ * mark follows it. ASCII and U+0080-U+00FF (lead bytes C2, C3; Swedish
+ * and Dutch letters) have none; without this, the letter before every
+ * "å" would go through utf8proc. */
+static inline bool alone(const unsigned char *s, uint32_t i, uint32_t len)
+{
+	return i + 1 == len || s[i + 1] < 0x80 || (s[i + 1] | 1) == 0xC3;
+}
+
 /* The common case: printable ASCII, single spaces, no leading or trailing
  * blank, and the byte after the text cannot continue a word. Nothing to
  * fold: the matchers ignore ASCII case, and offsets do not move. */
@@ -63,8 +84,27 @@ static bool plain_ascii(const unsigned char *s, uint32_t len)
 	if (len == 0 || s[0] == ' ' || s[len - 1] == ' ' || textnorm_is_word(s[len]) ||
 	    s[len] == ' ' || s[len] == '.' || s[len] == '\'')
 		return false;
-	unsigned char prev = 0;
-	for (uint32_t i = 0; i < len; i++) {
+	/* Eight bytes at a time (every promise text is read here): a byte
+	 * below 0x20 or from 0x7f up, or two spaces in a row, and the text
+	 * is not plain. The tests flag only bytes above a true hit, so
+	 * "any" is exact; spaces are found exactly, since pairs are. */
+	const uint64_t ones = 0x0101010101010101u, high = ones * 0x80, low7 = ones * 0x7f;
+	uint64_t bad = 0;
+	uint32_t i = 0;
+	for (; i + 8 <= len; i += 8) {
+		uint64_t x, y;
+		memcpy(&x, s + i, sizeof x);
+		bad |= (x - ones * 0x20) & ~x;       /* a byte below 0x20 */
+		bad |= (x + ones) | x;               /* 0x7f and up */
+		y = x ^ (ones * ' ');                /* spaces are zero bytes */
+		y = ~(((y & low7) + low7) | y) & high; /* exactly the spaces */
+		bad |= y & (y >> 8);                 /* two in the word */
+		bad |= (uint64_t)(i && s[i] == ' ' && s[i - 1] == ' ') << 7;
+	}
+	if (bad & high)
+		return false;
+	unsigned char prev = i ? s[i - 1] : 0;
+	for (; i < len; i++) {
 		unsigned char c = s[i];
 		if (c < 0x20 || c >= 0x7f || (c == ' ' && prev == ' '))
 			return false;
@@ -100,13 +140,24 @@ int textnorm_fold_copy(struct arena *ar, const unsigned char *s, uint32_t len, s
 	uint32_t i = 0;
 	while (i < len) {
 		unsigned char c = s[i];
-		if (c < 0x80 && (i + 1 == len || s[i + 1] < 0x80)) {
-			if (c >= 'A' && c <= 'Z')
-				c = (unsigned char)(c | 0x20);
-			else if (c < 0x20 || c == 0x7f)
-				c = ' ';
-			put(&o, c, i);
-			i++;
+		if (c < 0x80 && alone(s, i, len)) {
+			/* A run of ASCII, each byte folded alone, as put() would
+			 * (it stays for the rare paths): in locals, because
+			 * the byte stores could alias o's fields. A space after
+			 * a space is written but not kept. */
+			unsigned char *text = o.text, last = o.len ? text[o.len - 1] : ' ';
+			uint32_t *from = o.from, n = o.len;
+			do {
+				unsigned char d = ascii_fold[c];
+				text[n] = d;
+				from[n] = i;
+				n += (d != ' ') | (last != ' ');
+				last = d;
+				if (++i == len)
+					break;
+				c = s[i];
+			} while (c < 0x80 && alone(s, i, len));
+			o.len = n;
 			continue;
 		}
 		/* Latin-1 letters (å, Ä, é, ö…) without a combining mark after

@@ -4,6 +4,7 @@
 #include "harness.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <utf8proc.h>
 
 #include "textnorm.h"
@@ -52,11 +53,106 @@ static void combining_mark_takes_the_general_path(void **state)
 	arena_release(&ar);
 }
 
+/* Plain text is read eight bytes at a time: a byte that is not plain, or
+ * two spaces, must be seen at every offset, across the 8-byte steps too. */
+static void plain_text_seen_at_every_offset(void **state)
+{
+	(void)state;
+	static const unsigned char bad[] = { 0x01, 0x09, 0x1F, 0x7F, 0x80, 0xC3, 0xFF };
+	struct arena ar;
+	arena_init(&ar, NULL);
+	unsigned char text[40];
+	struct folded f;
+	for (uint32_t len = 3; len < 32; len++) {
+		for (uint32_t i = 0; i < len; i++)
+			text[i] = i % 4 == 3 ? ' ' : 'a';
+		text[0] = text[len - 1] = 'b';
+		text[len] = '\0';
+		assert_int_equal(textnorm_fold(&ar, text, len, &f), 0);
+		assert_ptr_equal(f.text, text);
+		for (uint32_t at = 1; at + 1 < len; at++) {
+			unsigned char keep = text[at], next = text[at + 1];
+			for (size_t b = 0; b < sizeof bad; b++) {
+				text[at] = bad[b];
+				assert_int_equal(textnorm_fold(&ar, text, len, &f), 0);
+				assert_ptr_not_equal(f.text, text);
+			}
+			text[at] = ' ';
+			text[at + 1] = ' ';
+			if (at + 2 < len) {
+				assert_int_equal(textnorm_fold(&ar, text, len, &f), 0);
+				assert_ptr_not_equal(f.text, text);
+			}
+			text[at] = keep;
+			text[at + 1] = next;
+		}
+	}
+	arena_release(&ar);
+}
+
+/* ASCII folds byte by byte: letters lower-cased, control characters as
+ * blanks, runs of blanks as one space, none at either end; each byte keeps
+ * its offset. Checked against that description on pseudo-random text,
+ * with Latin-1 letters (which do not stop an ASCII letter before them
+ * from folding alone) and combining marks (which do). */
+static void ascii_folds_byte_by_byte(void **state)
+{
+	(void)state;
+	static const char *const pieces[] = { "a", "B", "z", " ", "  ", "\t", "\x01", "\x7f", "'", "\"",
+					      "0", "-", ".", "Q", "\xC3\xA5", "\xC3\x85" };
+	struct arena ar;
+	arena_init(&ar, NULL);
+	uint32_t seed = 12345;
+	for (int round = 0; round < 2000; round++) {
+		unsigned char text[128];
+		uint32_t len = 0;
+		int npieces = 1 + round % 40;
+		for (int k = 0; k < npieces; k++) {
+			seed = seed * 1103515245u + 12345u;
+			const char *p = pieces[(seed >> 16) % (sizeof pieces / sizeof pieces[0])];
+			memcpy(text + len, p, strlen(p));
+			len += (uint32_t)strlen(p);
+		}
+		text[len] = '\0';
+		unsigned char want[128];
+		uint32_t wfrom[128], n = 0;
+		for (uint32_t i = 0; i < len; i++) {
+			unsigned char c = text[i];
+			if (c >= 0x80) {
+				/* Latin-1: Å (C3 85) folds to å (C3 A5), both bytes from i */
+				want[n] = 0xC3;
+				wfrom[n++] = i;
+				want[n] = text[i + 1] == 0x85 ? 0xA5 : text[i + 1];
+				wfrom[n++] = i;
+				i++;
+				continue;
+			}
+			c = c >= 'A' && c <= 'Z' ? (unsigned char)(c | 0x20) : c < 0x20 || c == 0x7f ? ' ' : c;
+			if (c == ' ' && (n == 0 || want[n - 1] == ' '))
+				continue;
+			want[n] = c;
+			wfrom[n++] = i;
+		}
+		while (n && want[n - 1] == ' ')
+			n--;
+		struct folded f;
+		assert_int_equal(textnorm_fold_copy(&ar, text, len, &f), 0);
+		assert_int_equal(f.len, n);
+		assert_memory_equal(f.text, want, n);
+		for (uint32_t i = 0; i < n; i++)
+			assert_int_equal(textnorm_from(&f, i), wfrom[i]);
+		arena_reset(&ar);
+	}
+	arena_release(&ar);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(latin1_shortcut_matches_utf8proc),
 		cmocka_unit_test(combining_mark_takes_the_general_path),
+		cmocka_unit_test(plain_text_seen_at_every_offset),
+		cmocka_unit_test(ascii_folds_byte_by_byte),
 	};
 	return cmocka_run_group_tests_name("textnorm", tests, NULL, NULL);
 }
