@@ -10,7 +10,15 @@
 # file): one pass over a text then votes for its language.
 # The text is case-folded and NFKC-normalised before matching
 # (src/textnorm.h), so phrases are plain lower-case UTF-8 (re2c -8).
+#
+# With -v pairs=1 the output is instead a C header (build/gen/lexicon_pairs.h)
+# with the letter pairs that collective entries of any language begin with:
+# bit b of row a is set when one begins with the ASCII letters 'a'+a, 'a'+b
+# (in either case). A `by:` value that begins with two letters whose bit is
+# clear names no group, and needs no folding. (Such tables for the lexicons
+# themselves reject too few words to pay: common words begin with most pairs.)
 BEGIN {
+	letters = "abcdefghijklmnopqrstuvwxyz"
 	FS = "\t"
 	classes = "time effort condition quantity quality open-ended followup activity bound stop month weekday number unit within promise-verb collective"
 	n = split(classes, cls, " ")
@@ -18,16 +26,21 @@ BEGIN {
 		name = toupper(cls[i]); gsub("-", "_", name)
 		enumname[cls[i]] = "CUE_" name
 	}
-	print "/* Generated from the grammar/lexicon TSV files by grammar/lexicon.awk. Do not edit. */"
-	print "#include \"lexicon.h\""
-	print ""
-	print "/*!re2c"
-	print "\tre2c:define:YYCTYPE = \"unsigned char\";"
-	print "\tre2c:define:YYCURSOR = cur;"
-	print "\tre2c:define:YYMARKER = mar;"
-	print "\tre2c:yyfill:enable = 0;"
-	print "*/"
 	langs = ""
+	if (pairs) {
+		print "/* Generated from the grammar/lexicon TSV files by grammar/lexicon.awk -v pairs=1. Do not edit.\n * Static tables, for src/vague.c alone. */"
+		print "#include <stdint.h>"
+	} else {
+		print "/* Generated from the grammar/lexicon TSV files by grammar/lexicon.awk. Do not edit. */"
+		print "#include \"lexicon.h\""
+		print ""
+		print "/*!re2c"
+		print "\tre2c:define:YYCTYPE = \"unsigned char\";"
+		print "\tre2c:define:YYCURSOR = cur;"
+		print "\tre2c:define:YYMARKER = mar;"
+		print "\tre2c:yyfill:enable = 0;"
+		print "*/"
+	}
 }
 FNR == 1 {
 	if (lang != "") finish()
@@ -45,10 +58,27 @@ FNR == 1 {
 	seen[$1] = 1
 	phrase[count] = $1; class[count] = enumname[$2]; strong[count] = ($3 == "strong") ? 1 : 0
 	count++
+	if ($2 == "collective")
+		pair("collective", $1)
 	if ($2 == "stop" || $2 == "promise-verb") {
 		if (!($1 in stopmask)) stoporder[nstop++] = $1
 		stopmask[$1] = or_bit(stopmask[$1] + 0, nlang - 1)
 	}
+}
+# Note that phrase p begins with two ASCII letters, for table t.
+function pair(t, p,   a, b) {
+	a = index(letters, tolower(substr(p, 1, 1)))
+	b = index(letters, tolower(substr(p, 2, 1)))
+	if (a && b && !((t, a, b) in paired)) {
+		paired[t, a, b] = 1
+		row[t, a] += 2 ^ (b - 1)
+	}
+}
+function print_pairs(t,   a) {
+	printf "\nstatic const uint32_t lexicon_pairs_%s[26] = {\n", t
+	for (a = 1; a <= 26; a++)
+		printf "%s0x%07x,%s", a % 4 == 1 ? "\t" : " ", row[t, a] + 0, (a % 4 == 0 || a == 26) ? "\n" : ""
+	printf "};\n"
 }
 function or_bit(mask, bit,   b) {
 	b = 2 ^ bit
@@ -59,6 +89,8 @@ function esc(s) { gsub(/\\/, "\\\\", s); gsub(/"/, "\\\"", s); return s }
 # so plain ASCII text needs no folding before matching.
 function lit(s) { gsub(/\\/, "\\\\", s); gsub(/'/, "\\'", s); return "'" s "'" }
 function finish(   i) {
+	if (pairs)
+		return
 	printf "\nconst struct lexicon_entry lexicon_%s[] = {\n", lang
 	for (i = 0; i < count; i++)
 		printf "\t{ \"%s\", %s, %d },\n", esc(phrase[i]), class[i], strong[i]
@@ -72,6 +104,10 @@ function finish(   i) {
 END {
 	if (bad) exit 1
 	if (lang != "") finish()
+	if (pairs) {
+		print_pairs("collective")
+		exit 0
+	}
 	printf "int lexicon_match_stop(const unsigned char *cur, unsigned *len)\n{\n"
 	printf "\tconst unsigned char *const start = cur, *mar;\n\t(void)mar;\n\t/*!re2c\n"
 	for (i = 0; i < nstop; i++)

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "lexicon_pairs.h"
 #include "textnorm.h"
 #include "wordlist.h"
 
@@ -15,6 +16,7 @@ typedef int match_fn(const unsigned char *cur, unsigned *len);
 
 static match_fn *const matchers[LANG_COUNT] = { lexicon_match_en, lexicon_match_nl, lexicon_match_sv };
 static const struct lexicon_entry *const tables[LANG_COUNT] = { lexicon_en, lexicon_nl, lexicon_sv };
+
 
 const char *lang_code(enum lang l)
 {
@@ -413,8 +415,36 @@ int vague_scan_custom(struct arena *ar, const unsigned char *s, uint32_t len, en
 	return 0;
 }
 
+/* Whether a `by:` value may fold to a collective entry, judged from its
+ * first bytes outside "<…>" and "(…)" (as vague_is_collective() drops
+ * them) after the blanks that folding drops: false only when they are two
+ * ASCII letters, each folding alone (no combining mark can follow the
+ * second), that no collective entry begins with. Most names stop here. */
+static bool may_be_collective(const unsigned char *s, uint32_t len)
+{
+	unsigned char c[3];
+	unsigned n = 0;
+	int depth_angle = 0, depth_paren = 0;
+	for (uint32_t i = 0; i < len && n < 3; i++) {
+		unsigned char b = s[i];
+		if (b == '<') depth_angle++;
+		else if (b == '>' && depth_angle) depth_angle--;
+		else if (b == '(') depth_paren++;
+		else if (b == ')' && depth_paren) depth_paren--;
+		else if (!depth_angle && !depth_paren && (n || (b > ' ' && b != 0x7f))) c[n++] = b;
+	}
+	if (n < 2 || (n == 3 && c[2] >= 0x80 && c[2] != 0xC2 && c[2] != 0xC3))
+		return true;
+	/* a letter when below 26 (c | 0x20 lower-cases only letters into
+	 * 'a'..'z'); each is then folded alone, to its lower case */
+	unsigned a = (unsigned)(c[0] | 0x20) - 'a', b = (unsigned)(c[1] | 0x20) - 'a';
+	return a >= 26 || b >= 26 || (lexicon_pairs_collective[a] >> b & 1);
+}
+
 int vague_is_collective(struct arena *ar, const unsigned char *s, uint32_t len)
 {
+	if (!may_be_collective(s, len))
+		return 0;
 	/* Drop "<mail>" and "(organisation)" parts, then trim. */
 	unsigned char *clean = arena_alloc(ar, len + 1);
 	if (!clean)
