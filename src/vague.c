@@ -47,9 +47,7 @@ enum { MAX_HITS = 64 };
 
 /* What a folded byte can be, for the one pass that reads every byte: a
  * word byte (textnorm_is_word), an apostrophe, a digit, the first byte of
- * a double quote mark ('"', and 0xE2 and 0xC2 that begin “ ” „ « »).
- * Bit p of a class says whether the byte starts a word after a byte whose
- * B_WORD bit is p, so a start costs a shift and no branch. */
+ * a double quote mark ('"', and 0xE2 and 0xC2 that begin “ ” „ « »). */
 enum { B_WORD = 1, B_APOS = 2, B_DIGIT = 4, B_QUOTE = 8 };
 
 /* Rows of 16 bytes from 0x00. */
@@ -78,25 +76,35 @@ static const unsigned char byte_class[256] = {
  * lexicon phrase may begin. Found in one pass over the bytes that the vote
  * and every language's scan then share. */
 struct words {
-	uint32_t *at; /* ascending; room for len + 1 */
+	uint32_t *at; /* ascending; room for len (one start a byte at most) */
 	uint32_t n;
 	bool digit, quote;
 };
 
 static void find_words(const struct folded *f, struct words *w)
 {
-	/* Locals, so the stores into at[] cannot alias the length. */
+	/* Locals, so the stores into at[] cannot alias the length. The byte
+	 * after the text (a NUL or a line end, textnorm.h) is not a word
+	 * byte: it ends the last word without a bounds test. */
 	const unsigned char *t = f->text;
 	const uint32_t len = f->len;
 	uint32_t *at = w->at;
-	unsigned prev = 0, seen = 0;
-	uint32_t n = 0;
-	for (uint32_t i = 0; i < len; i++) {
+	unsigned seen = 0;
+	uint32_t n = 0, i = 0;
+	while (i < len) {
 		unsigned k = byte_class[t[i]];
-		seen |= k;
-		at[n] = i;
-		n += k >> prev & 1;
-		prev = k & B_WORD;
+		if (!(k & B_WORD)) {
+			seen |= k;
+			i++;
+			continue;
+		}
+		at[n++] = i;
+		do {
+			seen |= k;
+			k = byte_class[t[++i]];
+		} while (k & B_WORD);
+		if (k & B_APOS)
+			at[n++] = i;
 	}
 	w->n = n;
 	w->digit = seen & B_DIGIT;
