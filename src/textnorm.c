@@ -76,29 +76,37 @@ static inline bool alone(const unsigned char *s, uint32_t i, uint32_t len)
 	return i + 1 == len || s[i + 1] < 0x80 || (s[i + 1] | 1) == 0xC3;
 }
 
-/* The common case: printable ASCII, single spaces, no leading or trailing
- * blank, and the byte after the text cannot continue a word. Nothing to
- * fold: the matchers ignore ASCII case, and offsets do not move. */
-static bool plain_ascii(const unsigned char *s, uint32_t len)
+/* The common case: text that folding would leave as it is. Printable
+ * ASCII (the matchers ignore ASCII case) and lower-case Latin-1 letters
+ * (à-ÿ: C3 A0-BF, which NFKC and case folding keep; the bulk of Dutch and
+ * Swedish text) not followed by anything that could combine with them,
+ * single spaces, no leading or trailing blank, and the byte after the text
+ * cannot continue a word. Offsets do not move: each byte comes from where
+ * it stands (a copy would say both bytes of "å" come from its first, but
+ * matches start and end only at whole characters). */
+static bool in_place(const unsigned char *s, uint32_t len)
 {
 	if (len == 0 || s[0] == ' ' || s[len - 1] == ' ' || textnorm_is_word(s[len]) ||
 	    s[len] == ' ' || s[len] == '.' || s[len] == '\'')
 		return false;
 	/* Eight bytes at a time (every promise text is read here): a byte
-	 * below 0x20 or from 0x7f up, or two spaces in a row, and the text
-	 * is not plain. The tests flag only bytes above a true hit, so
-	 * "any" is exact; spaces are found exactly, since pairs are. */
+	 * below 0x20 or DEL, or two spaces in a row, and the text is not
+	 * plain. The tests flag only bytes above a true hit, so "any" is
+	 * exact; spaces are found exactly, since pairs are. Bytes from 0x80
+	 * up are looked at one by one afterwards, if there are any. */
 	const uint64_t ones = 0x0101010101010101u, high = ones * 0x80, low7 = ones * 0x7f;
-	uint64_t bad = 0;
+	uint64_t bad = 0, hi = 0;
 	uint32_t i = 0;
 	for (; i + 8 <= len; i += 8) {
 		uint64_t x, y;
 		memcpy(&x, s + i, sizeof x);
-		bad |= (x - ones * 0x20) & ~x;       /* a byte below 0x20 */
-		bad |= (x + ones) | x;               /* 0x7f and up */
-		y = x ^ (ones * ' ');                /* spaces are zero bytes */
-		y = ~(((y & low7) + low7) | y) & high; /* exactly the spaces */
-		bad |= y & (y >> 8);                 /* two in the word */
+		hi |= x;
+		bad |= (x - ones * 0x20) & ~x;           /* a byte below 0x20 */
+		y = x ^ low7;                            /* DEL is a zero byte */
+		bad |= (y - ones) & ~y;
+		y = x ^ (ones * ' ');                    /* spaces are zero bytes */
+		y = ~(((y & low7) + low7) | y) & high;   /* exactly the spaces */
+		bad |= y & (y >> 8);                     /* two in the word */
 		bad |= (uint64_t)(i && s[i] == ' ' && s[i - 1] == ' ') << 7;
 	}
 	if (bad & high)
@@ -106,16 +114,28 @@ static bool plain_ascii(const unsigned char *s, uint32_t len)
 	unsigned char prev = i ? s[i - 1] : 0;
 	for (; i < len; i++) {
 		unsigned char c = s[i];
-		if (c < 0x20 || c >= 0x7f || (c == ' ' && prev == ' '))
+		if (c < 0x20 || c == 0x7f || (c == ' ' && prev == ' '))
 			return false;
+		hi |= c;
 		prev = c;
+	}
+	if (!(hi & high))
+		return true;
+	for (i = 0; i < len; i++) {
+		if (s[i] < 0x80)
+			continue;
+		if (s[i] != 0xC3 || i + 1 == len || s[i + 1] < 0xA0 || s[i + 1] > 0xBF)
+			return false;
+		i++;
+		if (i + 1 < len && s[i + 1] >= 0x80 && s[i + 1] != 0xC3)
+			return false; /* perhaps a combining mark */
 	}
 	return true;
 }
 
 int textnorm_fold(struct arena *ar, const unsigned char *s, uint32_t len, struct folded *f)
 {
-	if (plain_ascii(s, len)) {
+	if (in_place(s, len)) {
 		f->text = s;
 		f->from = NULL;
 		f->len = len;

@@ -1,6 +1,7 @@
 /* test_textnorm.c — the Latin-1 shortcut in folding gives exactly what
  * utf8proc's NFKC case folding gives, for every letter it takes, alone and
- * inside words; and offsets still point at the source bytes. */
+ * inside words; and offsets still point at the source bytes. Text that
+ * needs no folding is found at every offset and not copied. */
 #include "harness.h"
 
 #include <stdlib.h>
@@ -90,6 +91,58 @@ static void plain_text_seen_at_every_offset(void **state)
 	arena_release(&ar);
 }
 
+/* Text that folding leaves as it is (lower-case Latin-1 letters and
+ * printable ASCII, whose case the matchers ignore) is matched where it
+ * stands; anything that folding would change is copied. Either way the
+ * bytes are those of the folded copy. */
+static void folded_text_is_not_copied(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *text;
+		int in_place;
+	} cases[] = {
+		{ "Vi ska försöka snarast", 1 },
+		{ "servicenivåerna är klara", 1 },
+		{ "Het café en de één", 1 },
+		{ "ÿ and à", 1 },
+		{ "Åtgärda felen", 0 },          /* Å folds to å */
+		{ "Straße", 0 },                 /* ß folds to ss */
+		{ "fo\xCC\x88rso\xCC\x88ka", 0 }, /* o + combining diaeresis */
+		{ "a\xC3\xA5\xCC\x81" "b", 0 },    /* å + combining acute */
+		{ "vi\xC3\xA5\xE2\x80\x99s", 0 }, /* å + a curly apostrophe */
+		{ "non\xC2\xA0" "breaking", 0 },
+		{ "x \xC3\xA5", 1 },
+		{ "x \xC3", 0 },                /* a lead byte at the end */
+		{ "\xC3\xA5  b", 0 },          /* two spaces */
+	};
+	struct arena ar;
+	arena_init(&ar, NULL);
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		const unsigned char *text = (const unsigned char *)cases[k].text;
+		uint32_t len = (uint32_t)strlen(cases[k].text);
+		struct folded f, copy;
+		assert_int_equal(textnorm_fold(&ar, text, len, &f), 0);
+		assert_int_equal(textnorm_fold_copy(&ar, text, len, &copy), 0);
+		if ((f.text == text) != cases[k].in_place)
+			fprintf(stderr, "'%s': %s\n", cases[k].text, f.text == text ? "in place" : "copied");
+		assert_int_equal(f.text == text, cases[k].in_place);
+		assert_int_equal(f.len, copy.len);
+		for (uint32_t i = 0; i < f.len; i++) {
+			unsigned char c = f.text[i];
+			assert_int_equal(c >= 'A' && c <= 'Z' ? c | 0x20 : c, copy.text[i]);
+		}
+		if (f.text == text) {
+			assert_null(f.from);
+			/* offsets agree at every character start */
+			for (uint32_t i = 0; i <= f.len; i++)
+				if (i == f.len || (f.text[i] & 0xC0) != 0x80)
+					assert_int_equal(textnorm_from(&f, i), textnorm_from(&copy, i));
+		}
+	}
+	arena_release(&ar);
+}
+
 /* ASCII folds byte by byte: letters lower-cased, control characters as
  * blanks, runs of blanks as one space, none at either end; each byte keeps
  * its offset. Checked against that description on pseudo-random text,
@@ -152,6 +205,7 @@ int main(void)
 		cmocka_unit_test(latin1_shortcut_matches_utf8proc),
 		cmocka_unit_test(combining_mark_takes_the_general_path),
 		cmocka_unit_test(plain_text_seen_at_every_offset),
+		cmocka_unit_test(folded_text_is_not_copied),
 		cmocka_unit_test(ascii_folds_byte_by_byte),
 	};
 	return cmocka_run_group_tests_name("textnorm", tests, NULL, NULL);
