@@ -84,44 +84,13 @@ static inline bool alone(const unsigned char *s, uint32_t i, uint32_t len)
  * cannot continue a word. Offsets do not move: each byte comes from where
  * it stands (a copy would say both bytes of "å" come from its first, but
  * matches start and end only at whole characters). */
-static bool in_place(const unsigned char *s, uint32_t len)
+/* Whether the bytes from *p up to end (reading on to len) that are not
+ * ASCII are lower-case Latin-1 letters that nothing can combine with;
+ * *p moves past the last one read. */
+static bool latin1_lower(const unsigned char *s, uint32_t *p, uint32_t end, uint32_t len)
 {
-	if (len == 0 || s[0] == ' ' || s[len - 1] == ' ' || textnorm_is_word(s[len]) ||
-	    s[len] == ' ' || s[len] == '.' || s[len] == '\'')
-		return false;
-	/* Eight bytes at a time (every promise text is read here): a byte
-	 * below 0x20 or DEL, or two spaces in a row, and the text is not
-	 * plain. The tests flag only bytes above a true hit, so "any" is
-	 * exact; spaces are found exactly, since pairs are. Bytes from 0x80
-	 * up are looked at one by one afterwards, if there are any. */
-	const uint64_t ones = 0x0101010101010101u, high = ones * 0x80, low7 = ones * 0x7f;
-	uint64_t bad = 0, hi = 0;
-	uint32_t i = 0;
-	for (; i + 8 <= len; i += 8) {
-		uint64_t x, y;
-		memcpy(&x, s + i, sizeof x);
-		hi |= x;
-		bad |= (x - ones * 0x20) & ~x;           /* a byte below 0x20 */
-		y = x ^ low7;                            /* DEL is a zero byte */
-		bad |= (y - ones) & ~y;
-		y = x ^ (ones * ' ');                    /* spaces are zero bytes */
-		y = ~(((y & low7) + low7) | y) & high;   /* exactly the spaces */
-		bad |= y & (y >> 8);                     /* two in the word */
-		bad |= (uint64_t)(i && s[i] == ' ' && s[i - 1] == ' ') << 7;
-	}
-	if (bad & high)
-		return false;
-	unsigned char prev = i ? s[i - 1] : 0;
-	for (; i < len; i++) {
-		unsigned char c = s[i];
-		if (c < 0x20 || c == 0x7f || (c == ' ' && prev == ' '))
-			return false;
-		hi |= c;
-		prev = c;
-	}
-	if (!(hi & high))
-		return true;
-	for (i = 0; i < len; i++) {
+	uint32_t i = *p;
+	for (; i < end; i++) {
 		if (s[i] < 0x80)
 			continue;
 		if (s[i] != 0xC3 || i + 1 == len || s[i + 1] < 0xA0 || s[i + 1] > 0xBF)
@@ -130,7 +99,52 @@ static bool in_place(const unsigned char *s, uint32_t len)
 		if (i + 1 < len && s[i + 1] >= 0x80 && s[i + 1] != 0xC3)
 			return false; /* perhaps a combining mark */
 	}
+	*p = i;
 	return true;
+}
+
+static bool in_place(const unsigned char *s, uint32_t len)
+{
+	if (len == 0 || s[0] == ' ' || s[len - 1] == ' ' || textnorm_is_word(s[len]) ||
+	    s[len] == ' ' || s[len] == '.' || s[len] == '\'')
+		return false;
+	if (len < 8) {
+		for (uint32_t i = 0; i < len; i++)
+			if (s[i] < 0x20 || s[i] == 0x7f || (s[i] == ' ' && i && s[i - 1] == ' '))
+				return false;
+		uint32_t p = 0;
+		return latin1_lower(s, &p, len, len);
+	}
+	/* Eight bytes at a time (every promise text is read here), the last
+	 * eight overlapping the others: a byte whose low seven bits are below
+	 * 0x20 or 0x7f (a control character, DEL, or a byte no Latin-1 letter
+	 * has), or two spaces in a row, and the text is not plain. No test
+	 * carries from byte to byte. Bytes from 0x80 up are read one by one,
+	 * in the words that hold them. */
+	const uint64_t ones = 0x0101010101010101u, high = ones * 0x80, low7 = ones * 0x7f;
+	uint64_t bad = 0;
+	uint32_t p = 0; /* the first byte not read as Latin-1 */
+	for (uint32_t i = 0;; i += 8) {
+		if (i + 8 > len)
+			i = len - 8;
+		uint64_t x, y;
+		memcpy(&x, s + i, sizeof x);
+		y = x & low7;
+		bad |= ~(y + ones * 0x60) | (y + ones);
+		y = x ^ (ones * ' ');                    /* spaces are zero bytes */
+		y = ~(((y & low7) + low7) | y) & high;   /* exactly the spaces */
+		bad |= y & (y >> 8);                     /* two in the word */
+		bad |= (uint64_t)(i && s[i] == ' ' && s[i - 1] == ' ') << 7;
+		if (x & high) {
+			if (p < i)
+				p = i;
+			if (!latin1_lower(s, &p, i + 8, len))
+				return false;
+		}
+		if (i + 8 == len)
+			break;
+	}
+	return !(bad & high);
 }
 
 int textnorm_fold(struct arena *ar, const unsigned char *s, uint32_t len, struct folded *f)
