@@ -337,7 +337,11 @@ int vague_scan_custom(struct arena *ar, const unsigned char *s, uint32_t len, en
 		      enum lang fallback, const struct vague_custom *custom,
 		      struct vague_result *out)
 {
-	memset(out, 0, sizeof *out);
+	/* Only the cues counted are read: zeroing all of them cost more
+	 * than a short text's scan of a word. */
+	out->lang = LANG_EN;
+	out->evidence = false;
+	out->ncues = 0;
 	struct folded f;
 	if (textnorm_fold(ar, s, len, &f))
 		return -1;
@@ -417,6 +421,7 @@ int vague_scan_custom(struct arena *ar, const unsigned char *s, uint32_t len, en
 		cue->cls = e->cls;
 		cue->strong = e->strong != 0;
 		cue->phrase = e->phrase;
+		cue->custom = false;
 	}
 	if (custom && custom->add[chosen])
 		add_custom(s, &f, skip, custom->add[chosen], out);
