@@ -12,11 +12,12 @@
 # (src/textnorm.h), so phrases are plain lower-case UTF-8 (re2c -8).
 #
 # With -v pairs=1 the output is instead a C header (build/gen/lexicon_pairs.h)
-# with the letter pairs that collective entries of any language begin with:
-# bit b of row a is set when one begins with the ASCII letters 'a'+a, 'a'+b
-# (in either case). A `by:` value that begins with two letters whose bit is
-# clear names no group, and needs no folding. (Such tables for the lexicons
-# themselves reject too few words to pay: common words begin with most pairs.)
+# with the letter pairs in collective entries of any language: in table k,
+# bit b of row a is set when an entry has the ASCII letters 'a'+a, 'a'+b
+# (in either case) as its letters k+1 and k+2. A `by:` value that begins
+# with letters whose bit is clear names no group, and needs no folding.
+# (Such tables for the lexicons themselves reject too few words to pay:
+# common words begin with most pairs.)
 BEGIN {
 	letters = "abcdefghijklmnopqrstuvwxyz"
 	FS = "\t"
@@ -58,26 +59,32 @@ FNR == 1 {
 	seen[$1] = 1
 	phrase[count] = $1; class[count] = enumname[$2]; strong[count] = ($3 == "strong") ? 1 : 0
 	count++
-	if ($2 == "collective")
-		pair("collective", $1)
+	if ($2 == "collective") {
+		pair(0, $1)
+		pair(1, $1)
+	}
 	if ($2 == "stop" || $2 == "promise-verb") {
 		if (!($1 in stopmask)) stoporder[nstop++] = $1
 		stopmask[$1] = or_bit(stopmask[$1] + 0, nlang - 1)
 	}
 }
-# Note that phrase p begins with two ASCII letters, for table t.
-function pair(t, p,   a, b) {
-	a = index(letters, tolower(substr(p, 1, 1)))
-	b = index(letters, tolower(substr(p, 2, 1)))
-	if (a && b && !((t, a, b) in paired)) {
-		paired[t, a, b] = 1
-		row[t, a] += 2 ^ (b - 1)
+# Note, in table k, the pair of ASCII letters k+1 and k+2 of phrase p.
+function pair(k, p,   a, b) {
+	a = index(letters, tolower(substr(p, k + 1, 1)))
+	b = index(letters, tolower(substr(p, k + 2, 1)))
+	if (a && b && !((k, a, b) in paired)) {
+		paired[k, a, b] = 1
+		row[k, a] += 2 ^ (b - 1)
 	}
 }
-function print_pairs(t,   a) {
-	printf "\nstatic const uint32_t lexicon_pairs_%s[26] = {\n", t
-	for (a = 1; a <= 26; a++)
-		printf "%s0x%07x,%s", a % 4 == 1 ? "\t" : " ", row[t, a] + 0, (a % 4 == 0 || a == 26) ? "\n" : ""
+function print_pairs(   k, a) {
+	printf "\nstatic const uint32_t lexicon_collective_pairs[2][26] = {\n"
+	for (k = 0; k < 2; k++) {
+		printf "\t{\n"
+		for (a = 1; a <= 26; a++)
+			printf "%s0x%07x,%s", a % 4 == 1 ? "\t\t" : " ", row[k, a] + 0, (a % 4 == 0 || a == 26) ? "\n" : ""
+		printf "\t},\n"
+	}
 	printf "};\n"
 }
 function or_bit(mask, bit,   b) {
@@ -105,7 +112,7 @@ END {
 	if (bad) exit 1
 	if (lang != "") finish()
 	if (pairs) {
-		print_pairs("collective")
+		print_pairs()
 		exit 0
 	}
 	printf "int lexicon_match_stop(const unsigned char *cur, unsigned *len)\n{\n"

@@ -430,15 +430,16 @@ int vague_scan_custom(struct arena *ar, const unsigned char *s, uint32_t len, en
 
 /* Whether a `by:` value may fold to a collective entry, judged from its
  * first bytes outside "<…>" and "(…)" (as vague_is_collective() drops
- * them) after the blanks that folding drops: false only when they are two
- * ASCII letters, each folding alone (no combining mark can follow the
- * second), that no collective entry begins with. Most names stop here. */
+ * them) after the blanks that folding drops. Where they are ASCII letters,
+ * each folding alone to its lower case (no combining mark can follow),
+ * their pairs must be pairs of some collective entry (lexicon_pairs.h).
+ * Most names stop here. */
 static bool may_be_collective(const unsigned char *s, uint32_t len)
 {
-	unsigned char c[3];
+	unsigned char c[4];
 	unsigned n = 0;
 	int depth_angle = 0, depth_paren = 0;
-	for (uint32_t i = 0; i < len && n < 3; i++) {
+	for (uint32_t i = 0; i < len && n < 4; i++) {
 		unsigned char b = s[i];
 		if (b == '<') depth_angle++;
 		else if (b == '>' && depth_angle) depth_angle--;
@@ -446,12 +447,15 @@ static bool may_be_collective(const unsigned char *s, uint32_t len)
 		else if (b == ')' && depth_paren) depth_paren--;
 		else if (!depth_angle && !depth_paren && (n || (b > ' ' && b != 0x7f))) c[n++] = b;
 	}
-	if (n < 2 || (n == 3 && c[2] >= 0x80 && c[2] != 0xC2 && c[2] != 0xC3))
-		return true;
-	/* a letter when below 26 (c | 0x20 lower-cases only letters into
-	 * 'a'..'z'); each is then folded alone, to its lower case */
-	unsigned a = (unsigned)(c[0] | 0x20) - 'a', b = (unsigned)(c[1] | 0x20) - 'a';
-	return a >= 26 || b >= 26 || (lexicon_pairs_collective[a] >> b & 1);
+	for (unsigned k = 0; k < 2 && k + 2 <= n; k++) {
+		/* a letter when below 26: c | 0x20 puts only letters in 'a'..'z' */
+		unsigned a = (unsigned)(c[k] | 0x20) - 'a', b = (unsigned)(c[k + 1] | 0x20) - 'a';
+		if (a >= 26 || b >= 26 || (k + 2 < n && c[k + 2] >= 0x80 && (c[k + 2] | 1) != 0xC3))
+			return true;
+		if (!(lexicon_collective_pairs[k][a] >> b & 1))
+			return false;
+	}
+	return true;
 }
 
 int vague_is_collective(struct arena *ar, const unsigned char *s, uint32_t len)

@@ -294,8 +294,8 @@ static void directives_that_set_nothing_are_reported(void **state)
 	lint_done(&r);
 }
 
-/* A `by:` value is judged from its first two letters when no collective
- * entry begins with them; everything else is folded and matched. */
+/* A `by:` value is judged from its first letters when no collective entry
+ * has them; everything else is folded and matched. */
 static void collective_by_values(void **state)
 {
 	struct fixture *f = *state;
@@ -303,11 +303,12 @@ static void collective_by_values(void **state)
 		"we", "We", "  the team", "THE TEAM", "the\tteam", "the  team", "(Acme) sales",
 		"<a@b.se> vi alla", "s(x)ales", "Sales (Acme)", "\x01we", "Säljavdelningen",
 		"SÄLJAVDELNINGEN", "sa\xCC\x88ljarna", "\xEF\xBC\xB7\xEF\xBD\x85", "de  afdeling",
-		"kundtjänst", "Het team", "everyone <all@x.com>",
+		"kundtjänst", "Het team", "everyone <all@x.com>", "WIJ", "us", "Vi", "the s(x)ales team",
 	};
 	static const char *const people[] = {
 		"Maja Eklund", "Jan de Vries", "Björn Åström", "Anouk", "wex", "w", "", "(we)", "<we>",
 		"Tom (the team)", "Sara", "Petra Jansen", "Daan Smit", "te\xCC\x81" "am", "x\xCC\x81",
+		"Tea", "Team Lead", "Mark", "Anna", "usa", "weg",
 	};
 	for (size_t i = 0; i < sizeof groups / sizeof groups[0]; i++) {
 		if (vague_is_collective(&f->ar, (const unsigned char *)groups[i], (uint32_t)strlen(groups[i])) != 1)
