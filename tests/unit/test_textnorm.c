@@ -109,9 +109,9 @@ static void folded_text_is_not_copied(void **state)
 		{ "Åtgärda felen", 0 },          /* Å folds to å */
 		{ "Straße", 0 },                 /* ß folds to ss */
 		{ "fo\xCC\x88rso\xCC\x88ka", 0 }, /* o + combining diaeresis */
-		{ "a\xC3\xA5\xCC\x81" "b", 0 },    /* å + combining acute */
+		{ ("a\xC3\xA5\xCC\x81" "b"), 0 },    /* å + combining acute */
 		{ "vi\xC3\xA5\xE2\x80\x99s", 0 }, /* å + a curly apostrophe */
-		{ "non\xC2\xA0" "breaking", 0 },
+		{ ("non\xC2\xA0" "breaking"), 0 },
 		{ "x \xC3\xA5", 1 },
 		{ "x \xC3", 0 },                /* a lead byte at the end */
 		{ "\xC3\xA5  b", 0 },          /* two spaces */

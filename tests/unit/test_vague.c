@@ -307,7 +307,7 @@ static void collective_by_values(void **state)
 	};
 	static const char *const people[] = {
 		"Maja Eklund", "Jan de Vries", "Björn Åström", "Anouk", "wex", "w", "", "(we)", "<we>",
-		"Tom (the team)", "Sara", "Petra Jansen", "Daan Smit", "te\xCC\x81" "am", "x\xCC\x81",
+		"Tom (the team)", "Sara", "Petra Jansen", "Daan Smit", ("te\xCC\x81" "am"), "x\xCC\x81",
 		"Tea", "Team Lead", "Mark", "Anna", "usa", "weg",
 	};
 	for (size_t i = 0; i < sizeof groups / sizeof groups[0]; i++) {
