@@ -1,8 +1,13 @@
 /* vague.c — lexicon hits plus structural evidence make the verdict.
  *
- * Three passes (one per language DFA) over a short folded text are cheaper
- * than one merged list, and merging is wrong anyway: "nog" is a hedge in
- * Swedish and means "still" in Dutch. */
+ * One pass over the folded text finds where words start and whether it
+ * holds digits or quote marks; the stop-word vote and the lexicon scans
+ * then run their DFAs only at those starts. One DFA per language is
+ * cheaper than one merged list, and merging is wrong anyway: "nog" is a
+ * hedge in Swedish and means "still" in Dutch. Rejected: skipping starts
+ * whose first two letters begin no phrase (lexicon_pairs.h does that for
+ * collective names only): common words begin with most pairs, and the
+ * test cost more than the DFA runs it saved. */
 #include "vague.h"
 
 #include <string.h>
