@@ -22,7 +22,6 @@ typedef int match_fn(const unsigned char *cur, unsigned *len);
 static match_fn *const matchers[LANG_COUNT] = { lexicon_match_en, lexicon_match_nl, lexicon_match_sv };
 static const struct lexicon_entry *const tables[LANG_COUNT] = { lexicon_en, lexicon_nl, lexicon_sv };
 
-
 const char *lang_code(enum lang l)
 {
 	static const char *const codes[LANG_COUNT] = { "en", "nl", "sv" };
@@ -342,8 +341,8 @@ int vague_scan_custom(struct arena *ar, const unsigned char *s, uint32_t len, en
 		      enum lang fallback, const struct vague_custom *custom,
 		      struct vague_result *out)
 {
-	/* Only the cues counted are read: zeroing all of them cost more
-	 * than a short text's scan of a word. */
+	/* Only the counted cues are read, and each is written whole: no
+	 * need to clear all eight. */
 	out->lang = LANG_EN;
 	out->evidence = false;
 	out->ncues = 0;
