@@ -29,6 +29,7 @@ endif
 
 SRC      := $(filter-out src/main.c,$(wildcard src/*.c src/*/*.c))
 GEN      := $(BUILD)/gen/lex.c $(BUILD)/gen/lexicon.c
+GENH     := $(BUILD)/gen/lexicon_pairs.h
 OBJ      := $(patsubst %.c,$(BUILD)/obj/%.o,$(SRC)) $(patsubst $(BUILD)/gen/%.c,$(BUILD)/obj/gen/%.o,$(GEN))
 LEXICONS := $(sort $(wildcard grammar/lexicon/*.tsv))
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
@@ -50,6 +51,10 @@ $(BUILD)/gen/lexicon.re: grammar/lexicon.awk $(LEXICONS) | $(BUILD)/gen/.dir
 	@echo "  AWK     $@"
 	$(Q)awk -f grammar/lexicon.awk $(LEXICONS) > $@.tmp && mv $@.tmp $@
 
+$(BUILD)/gen/lexicon_pairs.h: grammar/lexicon.awk $(LEXICONS) | $(BUILD)/gen/.dir
+	@echo "  AWK     $@"
+	$(Q)awk -v pairs=1 -f grammar/lexicon.awk $(LEXICONS) > $@.tmp && mv $@.tmp $@
+
 $(BUILD)/gen/lexicon.c: $(BUILD)/gen/lexicon.re
 	@scripts/need re2c
 	@echo "  RE2C    $@"
@@ -62,7 +67,7 @@ $(BUILD)/deps.ok: scripts/check-build-deps.sh | $(BUILD)/gen/.dir
 	@touch $@
 
 # --- objects ------------------------------------------------------------
-$(BUILD)/obj/%.o: %.c $(GEN) | $(BUILD)/deps.ok
+$(BUILD)/obj/%.o: %.c $(GEN) $(GENH) | $(BUILD)/deps.ok
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	$(Q)$(CC) $(PROMISE_CFLAGS) $(CFLAGS) -c $< -o $@

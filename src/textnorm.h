@@ -1,10 +1,12 @@
 /* textnorm.h — text folded for matching words, with a way back to the bytes.
  *
- * Plain text — printable ASCII with single spaces — is not copied: the
- * lexicon's matchers ignore ASCII case, so the text is matched where it
- * stands (`text` then points into the caller's buffer, whose line ends
- * stop every match; callers outside a parsed buffer must pass text that
- * ends in a NUL or a line end). Everything else is copied folded:
+ * Plain text — printable ASCII and lower-case Latin-1 letters (à-ÿ, with
+ * no combining mark) with single spaces — is not copied: the lexicon's
+ * matchers ignore ASCII case and folding keeps those letters, so the text
+ * is matched where it stands (`text` then points into the caller's
+ * buffer, whose line ends stop every match; callers outside a parsed
+ * buffer must pass text that ends in a NUL or a line end). Everything
+ * else is copied folded:
  * Unicode case folding and NFKC (composed and decomposed accents
  * alike, the ĳ ligature as "ij", non-breaking and other spaces as a space),
  * curly apostrophes as "'", every run of white space, control characters
@@ -22,9 +24,10 @@ struct folded {
 	const unsigned char *text; /* ends in a NUL, or (plain text) in the
 				      line end of the buffer it came from */
 	uint32_t *from;      /* from[i]: original offset folded byte i came from;
-				from[len] == the original length. NULL when
-				folding kept every offset (plain ASCII text
-				without runs of blanks): then byte i came from i */
+				from[len] == the original length. NULL for
+				plain text (above): then byte i came from i
+				(a copy maps every byte of a character to its
+				first; the two agree at character starts) */
 	uint32_t len;
 };
 
@@ -39,11 +42,15 @@ static inline uint32_t textnorm_from(const struct folded *f, uint32_t i)
 	return f->from ? f->from[i] : i;
 }
 
-/* Whether a folded byte belongs to a word (ASCII letters and digits, and
- * every byte of a non-ASCII character). */
+/* textnorm_word[c] is 1 when byte c belongs to a word (ASCII letters and
+ * digits, and every byte of a non-ASCII character), else 0. */
+extern const unsigned char textnorm_word[256];
+
+/* Whether a folded byte belongs to a word. A table: the word loops of the
+ * lexicon scan test every byte of every text. */
 static inline int textnorm_is_word(unsigned char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80 || (c >= 'A' && c <= 'Z');
+	return textnorm_word[c];
 }
 
 #endif

@@ -1,13 +1,19 @@
 /* vague.c — lexicon hits plus structural evidence make the verdict.
  *
- * Three passes (one per language DFA) over a short folded text are cheaper
- * than one merged list, and merging is wrong anyway: "nog" is a hedge in
- * Swedish and means "still" in Dutch. */
+ * One pass over the folded text finds where words start and whether it
+ * holds digits or quote marks; the stop-word vote and the lexicon scans
+ * then run their DFAs only at those starts. One DFA per language is
+ * cheaper than one merged list, and merging is wrong anyway: "nog" is a
+ * hedge in Swedish and means "still" in Dutch. Rejected: skipping starts
+ * whose first two letters begin no phrase (lexicon_pairs.h does that for
+ * collective names only): common words begin with most pairs, and the
+ * test cost more than the DFA runs it saved. */
 #include "vague.h"
 
 #include <string.h>
 
 #include "i18n.h"
+#include "lexicon_pairs.h"
 #include "textnorm.h"
 #include "wordlist.h"
 
@@ -43,21 +49,84 @@ struct hit {
 
 enum { MAX_HITS = 64 };
 
-/* Whole-word lexicon hits of one language outside skipped regions (quoted
- * text and IDs). */
-static unsigned scan_lang(const struct folded *f, const unsigned char *skip, enum lang l,
-			  const unsigned char *removed, struct hit *hits)
+/* What a folded byte can be, for the one pass that reads every byte: a
+ * word byte (textnorm_is_word), an apostrophe, a digit, the first byte of
+ * a double quote mark ('"', and 0xE2 and 0xC2 that begin “ ” „ « »). */
+enum { B_WORD = 1, B_APOS = 2, B_DIGIT = 4, B_QUOTE = 8 };
+
+/* Rows of 16 bytes from 0x00. */
+static const unsigned char byte_class[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 8, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0,
+	5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 0, 0, 0, 0, 0, 0,
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 9, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 9, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
+/* Where the words of a folded text start, and whether it holds a digit or
+ * the first byte of a quote mark. A start is a word byte after a non-word
+ * byte (or at 0), or an apostrophe after a word byte ("'s"): the places a
+ * lexicon phrase may begin. Found in one pass over the bytes that the vote
+ * and every language's scan then share. */
+struct words {
+	uint32_t *at; /* ascending; room for len (one start a byte at most) */
+	uint32_t n;
+	bool digit, quote;
+};
+
+static void find_words(const struct folded *f, struct words *w)
 {
-	unsigned n = 0;
+	/* Locals, so the stores into at[] cannot alias the length. The byte
+	 * after the text (a NUL or a line end, textnorm.h) is not a word
+	 * byte: it ends the last word without a bounds test. */
 	const unsigned char *t = f->text;
-	uint32_t i = 0;
-	while (i < f->len && n < MAX_HITS) {
-		bool start = (textnorm_is_word(t[i]) && (i == 0 || !textnorm_is_word(t[i - 1]))) ||
-			     (t[i] == '\'' && i > 0 && textnorm_is_word(t[i - 1]));
-		if (!start || (skip && skip[i])) {
+	const uint32_t len = f->len;
+	uint32_t *at = w->at;
+	unsigned seen = 0;
+	uint32_t n = 0, i = 0;
+	while (i < len) {
+		unsigned k = byte_class[t[i]];
+		if (!(k & B_WORD)) {
+			seen |= k;
 			i++;
 			continue;
 		}
+		at[n++] = i;
+		do {
+			seen |= k;
+			k = byte_class[t[++i]];
+		} while (k & B_WORD);
+		if (k & B_APOS)
+			at[n++] = i;
+	}
+	w->n = n;
+	w->digit = seen & B_DIGIT;
+	w->quote = seen & B_QUOTE;
+}
+
+/* Whole-word lexicon hits of one language outside skipped regions (quoted
+ * text and IDs). */
+static unsigned scan_lang(const struct folded *f, const struct words *w, const unsigned char *skip,
+			  enum lang l, const unsigned char *removed, struct hit *hits)
+{
+	unsigned n = 0;
+	const unsigned char *t = f->text;
+	uint32_t next = 0;
+	for (uint32_t k = 0; k < w->n && n < MAX_HITS; k++) {
+		uint32_t i = w->at[k];
+		if (i < next || (skip && skip[i]))
+			continue;
 		unsigned mlen = 0;
 		int e = matchers[l](t + i, &mlen);
 		if (e >= 0 && mlen > 0 && !(removed && removed[e])) {
@@ -68,28 +137,28 @@ static unsigned scan_lang(const struct folded *f, const unsigned char *skip, enu
 				hits[n].fe = end;
 				hits[n].entry = e;
 				n++;
-				i = end;
+				next = end;
 				continue;
 			}
 		}
-		/* Skip to the end of this word. */
-		i++;
-		while (i < f->len && textnorm_is_word(t[i]))
-			i++;
+		/* The rest of the word is not read; after an apostrophe that
+		 * begins no phrase, neither is the word it joins ("don't" is
+		 * tried as "don" and "'t", never "t"). */
+		next = t[i] == '\'' ? i + 2 : i + 1;
 	}
 	return n;
 }
 
 /* Count the common words of each language in the text; false if none. */
-static bool vote(const struct folded *f, const unsigned char *skip, int votes[LANG_COUNT])
+static bool vote(const struct folded *f, const struct words *w, const unsigned char *skip,
+		 int votes[LANG_COUNT])
 {
 	const unsigned char *t = f->text;
 	bool any = false;
-	for (uint32_t i = 0; i < f->len;) {
-		if (!textnorm_is_word(t[i]) || (i > 0 && textnorm_is_word(t[i - 1])) || (skip && skip[i])) {
-			i++;
+	for (uint32_t k = 0; k < w->n; k++) {
+		uint32_t i = w->at[k];
+		if (t[i] == '\'' || (skip && skip[i]))
 			continue;
-		}
 		unsigned mlen = 0;
 		int mask = lexicon_match_stop(t + i, &mlen);
 		if (mask && mlen && !textnorm_is_word(t[i + mlen])) {
@@ -99,9 +168,6 @@ static bool vote(const struct folded *f, const unsigned char *skip, int votes[LA
 					any = true;
 				}
 		}
-		i++;
-		while (i < f->len && textnorm_is_word(t[i]))
-			i++;
 	}
 	return any;
 }
@@ -275,28 +341,35 @@ int vague_scan_custom(struct arena *ar, const unsigned char *s, uint32_t len, en
 		      enum lang fallback, const struct vague_custom *custom,
 		      struct vague_result *out)
 {
-	memset(out, 0, sizeof *out);
+	/* Only the counted cues are read, and each is written whole: no
+	 * need to clear all eight. */
+	out->lang = LANG_EN;
+	out->evidence = false;
+	out->ncues = 0;
 	struct folded f;
 	if (textnorm_fold(ar, s, len, &f))
 		return -1;
-	/* One pass for what is cheap to see: digits, and quote marks. Only
-	 * then are tokens and quoted regions worth a closer look. */
-	bool digit = false, quote = false;
-	for (uint32_t i = 0; i < f.len; i++) {
-		unsigned char c = f.text[i];
-		digit |= c >= '0' && c <= '9';
-		quote |= c == '"' || c == 0xE2 || c == 0xC2;
+	/* One pass for the word starts and what is cheap to see: digits,
+	 * and quote marks. Only then are tokens and quoted regions worth a
+	 * closer look. Most texts are short: their starts fit on the stack. */
+	uint32_t local[256];
+	struct words w = { local, 0, false, false };
+	if (f.len >= sizeof local / sizeof local[0]) {
+		w.at = arena_alloc(ar, ((size_t)f.len + 1) * sizeof *w.at);
+		if (!w.at)
+			return -1;
 	}
+	find_words(&f, &w);
 	unsigned char *skip = NULL;
 	bool evidence = false;
-	if (quote) {
+	if (w.quote) {
 		skip = arena_alloc(ar, f.len + 1);
 		if (!skip)
 			return -1;
 		memset(skip, 0, f.len + 1);
 		evidence = mark_quotes(&f, skip);
 	}
-	if (digit) {
+	if (w.digit) {
 		int e = scan_digits(ar, &f, &skip);
 		if (e < 0)
 			return -1;
@@ -311,22 +384,22 @@ int vague_scan_custom(struct arena *ar, const unsigned char *s, uint32_t len, en
 		 * common word, the language whose lexicon knows more of the
 		 * words; with neither, the fallback. */
 		int votes[LANG_COUNT] = { 0, 0, 0 }, letters[LANG_COUNT] = { 0, 0, 0 };
-		bool any = vote(&f, skip, votes);
+		bool any = vote(&f, &w, skip, votes);
 		if (tied(votes))
 			letter_hints(&f, letters);
 		chosen = fallback == LANG_AUTO ? LANG_EN : fallback;
 		for (int l = 0; l < LANG_COUNT; l++) {
 			if (!any)
-				nhits[l] = scan_lang(&f, skip, (enum lang)l, custom ? custom->removed[l] : NULL, hits[l]);
+				nhits[l] = scan_lang(&f, &w, skip, (enum lang)l, custom ? custom->removed[l] : NULL, hits[l]);
 			if (votes[l] != votes[chosen] ? votes[l] > votes[chosen]
 			    : letters[l] != letters[chosen] ? letters[l] > letters[chosen]
 							    : nhits[l] > nhits[chosen])
 				chosen = (enum lang)l;
 		}
 		if (any)
-			nhits[chosen] = scan_lang(&f, skip, chosen, custom ? custom->removed[chosen] : NULL, hits[chosen]);
+			nhits[chosen] = scan_lang(&f, &w, skip, chosen, custom ? custom->removed[chosen] : NULL, hits[chosen]);
 	} else {
-		nhits[chosen] = scan_lang(&f, skip, chosen, custom ? custom->removed[chosen] : NULL, hits[chosen]);
+		nhits[chosen] = scan_lang(&f, &w, skip, chosen, custom ? custom->removed[chosen] : NULL, hits[chosen]);
 	}
 	out->lang = chosen;
 
@@ -352,14 +425,47 @@ int vague_scan_custom(struct arena *ar, const unsigned char *s, uint32_t len, en
 		cue->cls = e->cls;
 		cue->strong = e->strong != 0;
 		cue->phrase = e->phrase;
+		cue->custom = false;
 	}
 	if (custom && custom->add[chosen])
 		add_custom(s, &f, skip, custom->add[chosen], out);
 	return 0;
 }
 
+/* Whether a `by:` value may fold to a collective entry, judged from its
+ * first bytes outside "<…>" and "(…)" (as vague_is_collective() drops
+ * them) after the blanks that folding drops. Where they are ASCII letters,
+ * each folding alone to its lower case (no combining mark can follow),
+ * their pairs must be pairs of some collective entry (lexicon_pairs.h).
+ * Most names stop here. */
+static bool may_be_collective(const unsigned char *s, uint32_t len)
+{
+	unsigned char c[4];
+	unsigned n = 0;
+	int depth_angle = 0, depth_paren = 0;
+	for (uint32_t i = 0; i < len && n < 4; i++) {
+		unsigned char b = s[i];
+		if (b == '<') depth_angle++;
+		else if (b == '>' && depth_angle) depth_angle--;
+		else if (b == '(') depth_paren++;
+		else if (b == ')' && depth_paren) depth_paren--;
+		else if (!depth_angle && !depth_paren && (n || (b > ' ' && b != 0x7f))) c[n++] = b;
+	}
+	for (unsigned k = 0; k < 2 && k + 2 <= n; k++) {
+		/* a letter when below 26: c | 0x20 puts only letters in 'a'..'z' */
+		unsigned a = (unsigned)(c[k] | 0x20) - 'a', b = (unsigned)(c[k + 1] | 0x20) - 'a';
+		if (a >= 26 || b >= 26 || (k + 2 < n && c[k + 2] >= 0x80 && (c[k + 2] | 1) != 0xC3))
+			return true;
+		if (!(lexicon_collective_pairs[k][a] >> b & 1))
+			return false;
+	}
+	return true;
+}
+
 int vague_is_collective(struct arena *ar, const unsigned char *s, uint32_t len)
 {
+	if (!may_be_collective(s, len))
+		return 0;
 	/* Drop "<mail>" and "(organisation)" parts, then trim. */
 	unsigned char *clean = arena_alloc(ar, len + 1);
 	if (!clean)

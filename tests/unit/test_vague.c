@@ -294,6 +294,38 @@ static void directives_that_set_nothing_are_reported(void **state)
 	lint_done(&r);
 }
 
+/* A `by:` value is judged from its first letters when no collective entry
+ * has them; everything else is folded and matched. */
+static void collective_by_values(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const groups[] = {
+		"we", "We", "  the team", "THE TEAM", "the\tteam", "the  team", "(Acme) sales",
+		"<a@b.se> vi alla", "s(x)ales", "Sales (Acme)", "\x01we", "Säljavdelningen",
+		"SÄLJAVDELNINGEN", "sa\xCC\x88ljarna", "\xEF\xBC\xB7\xEF\xBD\x85", "de  afdeling",
+		"kundtjänst", "Het team", "everyone <all@x.com>", "WIJ", "us", "Vi", "the s(x)ales team",
+	};
+	static const char *const people[] = {
+		"Maja Eklund", "Jan de Vries", "Björn Åström", "Anouk", "wex", "w", "", "(we)", "<we>",
+		"Tom (the team)", "Sara", "Petra Jansen", "Daan Smit", ("te\xCC\x81" "am"), "x\xCC\x81",
+		"Tea", "Team Lead", "Mark", "Anna", "usa", "weg",
+	};
+	for (size_t i = 0; i < sizeof groups / sizeof groups[0]; i++) {
+		if (vague_is_collective(&f->ar, (const unsigned char *)groups[i], (uint32_t)strlen(groups[i])) != 1)
+			fprintf(stderr, "not a group: '%s'\n", groups[i]);
+		assert_int_equal(vague_is_collective(&f->ar, (const unsigned char *)groups[i],
+						     (uint32_t)strlen(groups[i])),
+				 1);
+	}
+	for (size_t i = 0; i < sizeof people / sizeof people[0]; i++) {
+		if (vague_is_collective(&f->ar, (const unsigned char *)people[i], (uint32_t)strlen(people[i])) != 0)
+			fprintf(stderr, "a group: '%s'\n", people[i]);
+		assert_int_equal(vague_is_collective(&f->ar, (const unsigned char *)people[i],
+						     (uint32_t)strlen(people[i])),
+				 0);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -308,6 +340,7 @@ int main(void)
 		cmocka_unit_test(reads_the_file_language_directive),
 		cmocka_unit_test(the_file_directive_sets_the_language),
 		cmocka_unit_test(directives_that_set_nothing_are_reported),
+		cmocka_unit_test_setup_teardown(collective_by_values, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
