@@ -3,11 +3,12 @@
  *
  * The first two bytes say how to run; the rest is the file. Byte 0 picks
  * the chunk size (small ones make records straddle chunk boundaries and the
- * reader grow its buffer), byte 1 the language of the texts, streamed or
- * collected delivery, the output format and the file's name. Beyond what
- * the sanitizers catch, three invariants are checked, and a breach aborts:
- * - the findings are the same whatever the chunk size (compared with one
- *   default-sized run);
+ * reader grow its buffer) and the threads that judge chunks (none, 2 or 3),
+ * byte 1 the language of the texts, streamed or collected delivery, the
+ * output format and the file's name. Beyond what the sanitizers catch,
+ * three invariants are checked, and a breach aborts:
+ * - the findings are the same whatever the chunk size and the threads
+ *   (compared with one default-sized run on one thread);
  * - every finding lies inside the input: lines within the file, a start
  *   before its end;
  * - what the json, sarif and gitlab formats write parses as JSON. */
@@ -108,10 +109,11 @@ static void expect_json(const char *format, const char *out, size_t len)
 }
 
 static void lint(const uint8_t *text, size_t len, struct lint_options *opt, const char *name,
-		 const char *format, bool streamed, struct run *run)
+		 const char *format, bool streamed, unsigned jobs, struct run *run)
 {
 	struct analysis a;
 	analysis_init(&a, opt, NULL);
+	a.jobs = jobs;
 	run->a = &a;
 	check(analysis_add_name(&a, name) == 0, "a name is registered");
 	char *out = NULL;
@@ -175,16 +177,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	buf_init(&want.report, NULL);
 	buf_init(&got.report, NULL);
 	opt.chunk_size = 0;
-	lint(text, len, &opt, name, NULL, false, &want);
-	opt.chunk_size = chunk_sizes[how % (sizeof chunk_sizes / sizeof *chunk_sizes)];
-	lint(text, len, &opt, name, format, streamed, &got);
+	lint(text, len, &opt, name, NULL, false, 0, &want);
+	const size_t nsizes = sizeof chunk_sizes / sizeof *chunk_sizes;
+	opt.chunk_size = chunk_sizes[how % nsizes];
+	unsigned jobs = (how / nsizes) % 4; /* 0 and 1: none */
+	lint(text, len, &opt, name, format, streamed, jobs, &got);
 	sort_report(&want.report);
 	sort_report(&got.report);
 	if (strcmp(buf_str(&want.report), buf_str(&got.report)))
-		fprintf(stderr, "chunk size %u, default:\n%s\nsmall:\n%s\n", opt.chunk_size,
-			buf_str(&want.report), buf_str(&got.report));
+		fprintf(stderr, "chunk size %u, %u threads; default:\n%s\nsmall:\n%s\n", opt.chunk_size,
+			jobs, buf_str(&want.report), buf_str(&got.report));
 	check(!strcmp(buf_str(&want.report), buf_str(&got.report)),
-	      "the findings do not depend on the chunk size");
+	      "the findings do not depend on the chunk size or the threads");
 	buf_release(&want.report);
 	buf_release(&got.report);
 	return 0;

@@ -273,8 +273,9 @@ static enum analysis_error hand_over(struct analysis *a, struct chunk_job *j)
 	}
 	if (j->njudged >= j->nfound)
 		judged = n;
+	if (n > judged) /* keys is NULL while nothing was found: no NULL + 0 */
+		sort_keys(j->keys + judged, n - judged);
 	sort_keys(j->keys, judged);
-	sort_keys(j->keys + judged, n - judged);
 	for (size_t x = 0, y = judged; x < judged || y < n;) {
 		bool first = y == n || (x < judged && by_key(&j->keys[x], &j->keys[y]) < 0);
 		const struct diag *d = &j->found[j->keys[first ? x++ : y++].index];

@@ -112,6 +112,24 @@ static void threads_never_matter(void **state)
 	free(text);
 }
 
+/* A chunk with nothing to report: its findings' sort keys were never
+ * allocated, and sorting them must not compute NULL + 0 (clang's
+ * sanitizer stops there; make san-clang runs this). */
+static void a_chunk_without_findings(void **state)
+{
+	(void)state;
+	struct lint_result r;
+	lint_text(&r, "promise ACME-1: Deliver the 2027 price list as PDF\n"
+		      "  by:        Jan de Vries\n"
+		      "  to:        Petra Jansen (Acme BV)\n"
+		      "  made:      2026-11-02\n"
+		      "  due:       2026-12-04\n"
+		      "  recorded:  mail to Petra, 2026-11-02\n"
+		      "  in-return: the signed order by 2026-11-30\n");
+	assert_int_equal(r.a.diags.len, 0);
+	lint_done(&r);
+}
+
 /* Lint the samples with an allocator that fails at allocation k, for every
  * k until a run succeeds: each failing run must report ANALYSIS_NOMEM and
  * free everything it took. */
@@ -454,6 +472,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(chunk_size_never_matters),
 		cmocka_unit_test(threads_never_matter),
+		cmocka_unit_test(a_chunk_without_findings),
 		cmocka_unit_test(every_allocation_failure_is_clean),
 		cmocka_unit_test(every_allocation_failure_with_threads_is_clean),
 		cmocka_unit_test(a_single_allocation_failure_loses_nothing_silently),
