@@ -17,6 +17,7 @@
  * chunk; in collected mode the diagnostic list copies what it shows. */
 #include "analyze.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -42,7 +43,9 @@ struct file_state {
 /* One chunk on its way: what judging it needs, what it leaves for
  * settling, and the findings held until then. */
 struct chunk_job {
-	const struct analysis *a;
+	const struct analysis *a;   /* only its allocator is read off the
+				       caller's thread */
+	const struct lint_options *opt; /* the file's, taken when queued */
 	uint32_t file;
 	struct chunk ch;            /* the reader's bytes, or `copy` */
 	unsigned char *copy;        /* owned: a judge on another thread
@@ -432,7 +435,6 @@ static int record_rules(const struct lint_options *opt, bool ordered, int todo[R
 static void judge(void *item)
 {
 	struct chunk_job *j = item;
-	const struct analysis *a = j->a;
 	arena_reset(&j->arena);
 	j->nfound = 0;
 	j->key = 0;
@@ -450,8 +452,13 @@ static void judge(void *item)
 	if (j->in.top && j->language == FILELANG_NONE)
 		j->language = filelang_of_chunk(m, true);
 
+	/* No init_ctx(): the analysis is the caller's thread's to change
+	 * meanwhile (file names, options); the job has what the checks read. */
 	struct rule_ctx c;
-	init_ctx(a, &c, j->file);
+	memset(&c, 0, sizeof c);
+	c.opt = j->opt;
+	c.file = j->file;
+	c.duplicate_of = -1;
 	c.m = m;
 	c.file_top = j->in.top;
 	c.file_language = j->language;
@@ -548,12 +555,13 @@ static struct chunk_job *ring_slot(struct analysis *a, const struct chunk *ch)
 	return j;
 }
 
-/* Start the workers at the first chunk that can use them. */
+/* Start the workers at the run's second chunk: a run of one small file
+ * never pays for threads. */
 static bool pool_ready(struct analysis *a)
 {
 	if (a->pool)
 		return true;
-	if (a->jobs < 2 || a->pool_failed)
+	if (a->jobs < 2 || a->pool_failed || !a->chunks_seen)
 		return false;
 	size_t n = (size_t)a->jobs * 2;
 	a->ring = alloc_mem(a->alloc, n * sizeof *a->ring);
@@ -575,26 +583,38 @@ static bool pool_ready(struct analysis *a)
 	return true;
 }
 
-/* Settle the oldest chunk in flight (none: OK). After an error, the rest
- * are only waited for. */
-static enum analysis_error settle_oldest(struct analysis *a, enum analysis_error err)
+/* Settle the oldest chunk in flight, and hand it back (NULL: none). After
+ * an error the chunk is only waited for. */
+static struct chunk_job *settle_oldest(struct analysis *a, enum analysis_error *err)
 {
 	struct chunk_job *j = a->pool ? workpool_collect(a->pool) : NULL;
-	if (!j || err)
-		return err;
-	return settle(a, j);
+	if (j && !*err)
+		*err = settle(a, j);
+	return j;
 }
 
+/* Settle every chunk in flight (after an error: wait for them). */
 static enum analysis_error drain(struct analysis *a, enum analysis_error err)
 {
-	while (a->pool && workpool_outstanding(a->pool))
-		err = settle_oldest(a, err);
+	while (settle_oldest(a, &err))
+		;
 	return err;
 }
 
+enum analysis_error analysis_wait(struct analysis *a)
+{
+	return drain(a, ANALYSIS_OK);
+}
+
+/* A file's chunks go to the workers as they are read, the file's first
+ * too, and the next file's follow without waiting: settling keeps input
+ * order. Chunks under a sixteenth of the chunk size are judged here. Only while a file has shown no promise yet does the next chunk
+ * need what the one above found (where the first promise is, the file's
+ * language, orphan fields reported): it waits for that chunk to settle. */
 static enum analysis_error run_reader(struct analysis *a, uint32_t file, struct reader *rd)
 {
 	struct file_state fs = { 1, false, true, FILELANG_NONE };
+	struct chunk_job *above = NULL; /* in flight, and the file still at its top */
 	enum analysis_error err = ANALYSIS_OK;
 	if (!a->solo) {
 		a->solo = alloc_mem(a->alloc, sizeof *a->solo);
@@ -613,11 +633,23 @@ static enum analysis_error run_reader(struct analysis *a, uint32_t file, struct 
 			err = st == READER_ERROR ? ANALYSIS_IO : st == READER_NOMEM ? ANALYSIS_NOMEM : ANALYSIS_TOO_BIG;
 			break;
 		}
-		/* Past the file's first promise nothing but the line number
-		 * passes from chunk to chunk: such chunks may go to the
-		 * workers. Before it, each waits for the one above. */
-		if (!fs.top && pool_ready(a)) {
-			if (workpool_full(a->pool) && (err = settle_oldest(a, err)))
+		if (above) {
+			struct chunk_job *j;
+			do
+				j = settle_oldest(a, &err);
+			while (j && j != above);
+			if (err)
+				break;
+			fs.orphans_reported = above->orphans_seen;
+			fs.language = above->language;
+			fs.top = above->m.nrecords == 0;
+			above = NULL;
+		}
+		/* A small chunk (a small file, mostly) is judged here: handing
+		 * it to a worker and back costs more than judging it. */
+		size_t cap = a->opt->chunk_size ? a->opt->chunk_size : READER_DEFAULT_CHUNK;
+		if (ch.len >= cap / 16 && pool_ready(a)) {
+			if (workpool_full(a->pool) && (settle_oldest(a, &err), err))
 				break;
 			struct chunk_job *j = ring_slot(a, &ch);
 			if (!j) {
@@ -625,15 +657,23 @@ static enum analysis_error run_reader(struct analysis *a, uint32_t file, struct 
 				break;
 			}
 			j->file = file;
+			j->opt = opt_of(a, file);
 			j->in = fs;
 			fs.line += count_lines(ch.data, ch.len);
+			if (fs.top)
+				above = j;
+			a->chunks_seen++;
 			workpool_submit(a->pool, j);
 			continue;
 		}
+		if ((err = drain(a, err))) /* what is in flight comes first */
+			break;
 		struct chunk_job *j = a->solo;
 		j->file = file;
+		j->opt = opt_of(a, file);
 		j->ch = ch;
 		j->in = fs;
+		a->chunks_seen++;
 		judge(j);
 		if ((err = settle(a, j)))
 			break;
@@ -642,7 +682,17 @@ static enum analysis_error run_reader(struct analysis *a, uint32_t file, struct 
 		fs.language = j->language;
 		fs.top = fs.top && j->m.nrecords == 0;
 	}
-	err = drain(a, err);
+	/* What was read before a read error is reported, as without threads;
+	 * after any other error nothing more is. */
+	if (err == ANALYSIS_IO || err == ANALYSIS_TOO_BIG) {
+		int saved = errno;
+		enum analysis_error e = drain(a, ANALYSIS_OK);
+		errno = saved;
+		if (e)
+			err = e;
+	} else if (err) {
+		drain(a, err);
+	}
 	reader_release(rd);
 	return err;
 }
@@ -674,6 +724,9 @@ enum analysis_error analysis_add_buffer(struct analysis *a, uint32_t file, const
 
 enum analysis_error analysis_finish(struct analysis *a)
 {
+	enum analysis_error err = analysis_wait(a);
+	if (err)
+		return err;
 	struct rule_ctx c;
 	init_ctx(a, &c, 0);
 	c.facts = &a->facts;

@@ -76,12 +76,14 @@ struct analysis {
 	 * facts, runs the ordered rules and hands findings over in input
 	 * order: the output is the same for any number. 0 or 1: none. Set
 	 * before the first source; the allocator must then be thread-safe.
-	 * Only files larger than a chunk use them, past their first promise. */
+	 * The run's first chunk is judged on the caller's thread; the
+	 * workers take the rest, of whichever file. */
 	unsigned jobs;
 	struct chunk_job *solo;       /* the chunk judged on the caller's thread */
 	struct chunk_job *ring;       /* jobs * 2 chunks in flight */
 	size_t nring, next_slot;
-	struct workpool *pool;        /* started at the first chunk that can use it */
+	struct workpool *pool;        /* started at the run's second chunk */
+	uint64_t chunks_seen;
 	bool pool_failed;             /* ... and not again once that failed */
 };
 
@@ -98,6 +100,13 @@ enum analysis_error analysis_add_fd(struct analysis *a, uint32_t file, int fd);
 /* Lint a buffer (an editor's document, a test's string). */
 enum analysis_error analysis_add_buffer(struct analysis *a, uint32_t file,
 					const void *data, size_t len);
+/* With jobs, a source's chunks may still be in flight when
+ * analysis_add_fd() or _buffer() returns, their findings not yet handed
+ * over, while the next source's are read. Settle them all: after this
+ * every finding of the sources added is out. analysis_finish() begins
+ * with it; call it before changing what settling uses (on_record, emit).
+ * Errors as analysis_add_fd(), but never ANALYSIS_IO. */
+enum analysis_error analysis_wait(struct analysis *a);
 /* Run the cross-promise rules and sort the diagnostics. */
 enum analysis_error analysis_finish(struct analysis *a);
 

@@ -42,7 +42,7 @@ static void usage(FILE *out)
 	      "      --capacity-window D  over-committed: the window, as 14d or 2w (default 14d)\n"
 	      "      --color WHEN         auto (default), always or never\n"
 	      "  -q, --quiet              no summary line\n"
-	      "  -j, --jobs N             threads that check a large file's chunks side by\n"
+	      "  -j, --jobs N             threads that check chunks of the input side by\n"
 	      "                           side (default: the processors online, at most 8)\n"
 	      "      --base REF           compare with git history since REF (default: the\n"
 	      "                           merge base with origin's default branch, else\n"
@@ -384,6 +384,18 @@ int cmd_lint(int argc, char **argv)
 		}
 	}
 	size_t nlinted = a.nfiles;
+	if (!status) {
+		/* Chunks still in flight are settled before the history is
+		 * bound to the file names. */
+		enum analysis_error err = analysis_wait(&a);
+		if (err == ANALYSIS_EMIT) {
+			cli_error("cannot write the report: %s", strerror(run.write_errno));
+			status = 2;
+		} else if (err) {
+			cli_error("out of memory");
+			status = 2;
+		}
+	}
 	if (!status)
 		status = lint_git_bind(&git, &a);
 	if (!status) {

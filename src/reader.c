@@ -10,7 +10,7 @@
 
 #include "parse.h"
 
-enum { DEFAULT_CHUNK = 1 << 18, MAX_CHUNK = 0x7ffffff0, MAX_COMMENT_RUN = 64 << 20 };
+enum { DEFAULT_CHUNK = READER_DEFAULT_CHUNK, MAX_CHUNK = 0x7ffffff0, MAX_COMMENT_RUN = 64 << 20 };
 
 static void init_common(struct reader *r, size_t chunk_size, const struct allocator *alloc)
 {

@@ -38,6 +38,8 @@ struct chunk {
 	bool first;                /* the file's first chunk (may hold a BOM) */
 };
 
+enum { READER_DEFAULT_CHUNK = 1 << 18 };
+
 enum reader_status { READER_CHUNK = 1, READER_DONE = 0, READER_ERROR = -1, READER_NOMEM = -2,
 		     READER_TOO_BIG = -3 };
 

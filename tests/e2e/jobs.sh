@@ -75,6 +75,16 @@ same_output "jobs: the golden cases" -f json tests/cases
 cp "$big" "$TMP/second.promise"
 same_output "jobs: two large files" -f json "$big" "$TMP/second.promise"
 
+# Many files, chunks of several in flight at once: IDs, references and
+# duplicates cross from file to file, each file starts at its line 1.
+mkdir "$TMP/many"
+split -l 60 -d -a 3 "$big" "$TMP/many/part-"
+for f in "$TMP"/many/part-*; do mv "$f" "$f.promise"; done
+nfiles=$(ls "$TMP/many" | wc -l)
+if [ "$nfiles" -gt 30 ]; then pass "jobs: $nfiles files"; else fail "jobs: too few files" "$nfiles"; fi
+same_output "jobs: many files, json" -f json "$TMP/many"
+same_output "jobs: many files, text" -f text "$TMP/many"
+
 # Standard input takes the same path.
 "$PROMISE" lint -j 1 --chunk-size 512 -f json - < "$big" > "$TMP/stdin1" 2>/dev/null
 "$PROMISE" lint -j 4 --chunk-size 512 -f json - < "$big" > "$TMP/stdin4" 2>/dev/null
