@@ -1,8 +1,10 @@
 /* promise.re — the re2c source of the line scanner (see src/lex.h).
  *
  * One block classifies a line by its prefix and marks its parts with tags;
- * a second block runs over the rest of the line to find its end, validating
- * UTF-8 and reporting embedded NULs and stray carriage returns on the way.
+ * the rest of the line is then skipped a word at a time to its end, with
+ * UTF-8 checked in place (fast_rest); a line with a problem on it is run
+ * again through a second block, which reports embedded NULs, stray carriage
+ * returns and bad UTF-8 in order.
  * Small blocks below recognise the shape of dates and status words.
  *
  * The chunk is followed by a NUL sentinel (re2c:eof = 0), so the scanner
@@ -58,33 +60,94 @@ static void report(const uchar *buf, struct bad_run *run, lex_problem_fn *cb, vo
 		cb(ctx, what, (uint32_t)(at - buf), n);
 }
 
-/* The common line: plain ASCII up to its LF. memchr finds the end, and a
- * word-at-a-time test proves the bytes before it need no look (no NUL, no
- * CR, no byte >= 0x80); only then is the DFA below skipped. Returns false
- * when the line needs the careful scan. */
+/* The length of the valid UTF-8 sequence (u2, u3 or u4 above) that starts
+ * with the byte >= 0x80 at p, or 0. Reads no further than the first byte
+ * that is no continuation, so the NUL sentinel stops it. */
+static int utf8_seq(const uchar *p)
+{
+	uchar c = p[0];
+	uchar lo = 0x80, hi = 0xbf;
+	int n;
+	if (c >= 0xc2 && c <= 0xdf)
+		return p[1] >= 0x80 && p[1] <= 0xbf ? 2 : 0;
+	if (c >= 0xe0 && c <= 0xef) {
+		n = 3;
+		if (c == 0xe0)
+			lo = 0xa0;
+		else if (c == 0xed)
+			hi = 0x9f;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		n = 4;
+		if (c == 0xf0)
+			lo = 0x90;
+		else if (c == 0xf4)
+			hi = 0x8f;
+	} else {
+		return 0;
+	}
+	if (p[1] < lo || p[1] > hi || p[2] < 0x80 || p[2] > 0xbf)
+		return 0;
+	return n == 3 || (p[3] >= 0x80 && p[3] <= 0xbf) ? n : 0;
+}
+
+/* The common line: no NUL, no stray CR, only valid UTF-8 up to its line
+ * end. A word-at-a-time loop skips the bytes that need no look (0x0e to
+ * 0x7f): it flags every byte below 0x0e or from 0x80 up, and the lowest
+ * flag is exact (a borrow only carries upwards from a flagged byte). A
+ * flagged byte ends the line (LF, CR LF, the sentinel), is harmless (tab
+ * and the other controls), or starts a UTF-8 sequence, checked in place.
+ * Anything else (NUL, stray CR, bad UTF-8) returns false before tok is
+ * touched, and the careful scan below starts over from cur; so does a
+ * line of the other sort, as the two agree on every line both accept. */
 static bool fast_rest(const uchar *buf, uint32_t len, const uchar *cur, struct line_tok *tok)
 {
-	const uchar *lim = buf + len;
-	const uchar *nl = memchr(cur, '\n', (size_t)(lim - cur));
-	if (!nl)
-		return false;
-	const uchar *end = nl > cur && nl[-1] == '\r' ? nl - 1 : nl;
-	const uchar *p = cur;
-	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-	const uint64_t crs = ones * '\r';
-	for (; end - p >= 8; p += 8) {
-		uint64_t w;
-		memcpy(&w, p, 8);
-		uint64_t x = w ^ crs;
-		if (((w - ones) & ~w & highs) | ((x - ones) & ~x & highs) | (w & highs))
-			return false; /* a NUL, a CR or a non-ASCII byte */
+	const uchar *lim = buf + len, *p = cur;
+	const uint64_t low = 0x0101010101010101u * 0x0e, highs = 0x8080808080808080u;
+	bool ascii = true;
+	for (;;) {
+		for (; lim - p >= 8; p += 8) {
+			uint64_t w;
+			memcpy(&w, p, 8);
+			uint64_t m = ((w - low) | w) & highs;
+			if (m) {
+				p += __builtin_ctzll(m) >> 3;
+				goto flagged;
+			}
+		}
+		while (*p >= 0x0e && *p < 0x80)
+			p++;
+	flagged:
+		if (*p == '\n') {
+			tok->end = (uint32_t)(p - buf);
+			tok->next = tok->end + 1;
+			break;
+		}
+		if (*p >= 0x80) {
+			int n = utf8_seq(p);
+			if (!n)
+				return false;
+			p += n;
+			ascii = false;
+			continue;
+		}
+		if (*p == '\r') {
+			if (p[1] != '\n')
+				return false;
+			tok->end = (uint32_t)(p - buf);
+			tok->next = tok->end + 2;
+			tok->crlf = true;
+			break;
+		}
+		if (*p == 0) {
+			if (p != lim)
+				return false;
+			tok->end = tok->next = len;
+			break;
+		}
+		p++;
 	}
-	for (; p < end; p++)
-		if (*p == 0 || *p == '\r' || *p >= 0x80)
-			return false;
-	tok->end = (uint32_t)(end - buf);
-	tok->crlf = end != nl;
-	tok->next = (uint32_t)(nl + 1 - buf);
+	if (!ascii)
+		tok->ascii = false;
 	return true;
 }
 

@@ -140,6 +140,132 @@ static void byte_problems(void **state)
 	assert_false(t.ascii);
 }
 
+/* The line end and the byte problems, restated plainly: one byte at a
+ * time, a multi-byte character checked against the ranges of FORMAT.md. */
+struct rest_ref {
+	uint32_t end, next;
+	bool crlf, ascii;
+	struct problem_log log;
+};
+
+static int ref_utf8(const unsigned char *p)
+{
+	static const struct {
+		unsigned char first_lo, first_hi, lo, hi;
+		int n;
+	} seq[] = {
+		{ 0xc2, 0xdf, 0x80, 0xbf, 2 }, { 0xe0, 0xe0, 0xa0, 0xbf, 3 },
+		{ 0xe1, 0xec, 0x80, 0xbf, 3 }, { 0xed, 0xed, 0x80, 0x9f, 3 },
+		{ 0xee, 0xef, 0x80, 0xbf, 3 }, { 0xf0, 0xf0, 0x90, 0xbf, 4 },
+		{ 0xf1, 0xf3, 0x80, 0xbf, 4 }, { 0xf4, 0xf4, 0x80, 0x8f, 4 },
+	};
+	for (size_t i = 0; i < sizeof seq / sizeof *seq; i++) {
+		if (p[0] < seq[i].first_lo || p[0] > seq[i].first_hi)
+			continue;
+		if (p[1] < seq[i].lo || p[1] > seq[i].hi)
+			return 0;
+		for (int k = 2; k < seq[i].n; k++)
+			if (p[k] < 0x80 || p[k] > 0xbf)
+				return 0;
+		return seq[i].n;
+	}
+	return 0;
+}
+
+static void rest_reference(const unsigned char *s, uint32_t len, uint32_t from, struct rest_ref *r)
+{
+	uint32_t bad_at = 0, bad_len = 0;
+	memset(r, 0, sizeof *r);
+	r->ascii = true;
+	uint32_t i = from;
+	for (;;) {
+		unsigned char c = s[i];
+		if (i == len || c == '\n' || (c == '\r' && s[i + 1] == '\n'))
+			break;
+		int n = c >= 0x80 ? ref_utf8(s + i) : 1;
+		if (c >= 0x80)
+			r->ascii = false;
+		if (n == 0) {
+			if (bad_len && bad_at + bad_len == i) {
+				bad_len++;
+			} else {
+				if (bad_len)
+					log_problem(&r->log, LEX_BAD_UTF8, bad_at, bad_len);
+				bad_at = i;
+				bad_len = 1;
+			}
+			i++;
+			continue;
+		}
+		if (c == 0 || c == '\r') {
+			if (bad_len)
+				log_problem(&r->log, LEX_BAD_UTF8, bad_at, bad_len);
+			bad_len = 0;
+			log_problem(&r->log, c ? LEX_STRAY_CR : LEX_NUL, i, 1);
+		}
+		i += (uint32_t)n;
+	}
+	if (bad_len)
+		log_problem(&r->log, LEX_BAD_UTF8, bad_at, bad_len);
+	r->end = i;
+	r->crlf = i < len && s[i] == '\r';
+	r->next = i == len ? len : i + (r->crlf ? 2u : 1u);
+}
+
+/* Lines of a value after `  note: `, made of the bytes that matter to the
+ * line's end (LF, CR, NUL, tab, other controls, every kind of UTF-8 lead
+ * and continuation, valid and not) at every length up to 40, each followed
+ * by more lines or by the end of the buffer: end, next, CR LF, the ASCII
+ * flag and the problems as the reference says. The value is long enough
+ * to cross the word-at-a-time loop's boundaries in every position. */
+static void rest_agrees_with_the_reference(void **state)
+{
+	(void)state;
+	static const unsigned char alphabet[] = {
+		'a', ' ', 'z', '~', '\t', 0x01, 0x0b, 0x0d, 0x0a, 0x00, 0x0e, 0x7f, 0x80, 0x8f,
+		0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xe1, 0xec, 0xed, 0xee,
+		0xef, 0xf0, 0xf1, 0xf3, 0xf4, 0xf5, 0xff, 0xc3, 0xa9, 0xe2, 0x82, 0xac,
+	};
+	uint64_t seed = 99;
+	unsigned char s[64];
+	for (int n = 0; n < 300000; n++) {
+		uint32_t vlen = (uint32_t)(n % 41);
+		memcpy(s, "  note: ", 8);
+		for (uint32_t i = 0; i < vlen; i++) {
+			seed = seed * 6364136223846793005u + 1442695040888963407u;
+			uint64_t r = seed >> 33;
+			/* mostly plain letters, so long clean runs are common */
+			s[8 + i] = r % 3 ? (unsigned char)('a' + r % 26) : alphabet[(r >> 8) % sizeof alphabet];
+		}
+		uint32_t len = 8 + vlen;
+		if (n & 1) {
+			memcpy(s + len, "\nnext\n", 6);
+			len += 6;
+		}
+		s[len] = '\0';
+		struct line_tok t;
+		struct problem_log log;
+		struct rest_ref want;
+		memset(&log, 0, sizeof log);
+		lex_line(s, len, 0, &t, log_problem, &log);
+		/* the scanner sees `note:` only when the value does not end the line
+		 * before it starts; compare the rest from where the value starts */
+		if (t.kind != LINE_FIELD)
+			continue;
+		rest_reference(s, len, 8, &want);
+		assert_int_equal(t.end, want.end);
+		assert_int_equal(t.next, want.next);
+		assert_int_equal(t.crlf, want.crlf);
+		assert_int_equal(t.ascii, want.ascii);
+		assert_int_equal(log.n, want.log.n);
+		for (int k = 0; k < log.n && k < 8; k++) {
+			assert_int_equal(log.what[k], want.log.what[k]);
+			assert_int_equal(log.off[k], want.log.off[k]);
+			assert_int_equal(log.len[k], want.log.len[k]);
+		}
+	}
+}
+
 static void validators(void **state)
 {
 	(void)state;
@@ -163,6 +289,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(kinds), cmocka_unit_test(byte_problems), cmocka_unit_test(validators),
+		cmocka_unit_test(rest_agrees_with_the_reference),
 	};
 	return cmocka_run_group_tests_name("lex", tests, NULL, NULL);
 }
