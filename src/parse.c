@@ -177,7 +177,7 @@ static void add_field(struct parser *p, const struct line_tok *t)
 	struct record *r = &m->records[p->record];
 	struct field *f = &m->fields[m->nfields];
 	memset(f, 0, sizeof *f);
-	f->key = model_key_lookup(m->buf + t->a.off, t->a.len);
+	f->key = t->key;
 	f->key_span = t->a;
 	f->value = t->b;
 	f->line = p->line;

@@ -1,8 +1,11 @@
 /* test_lex.c — the line scanner: each kind of line, its parts, byte
- * problems, line ends, and the value validators. */
+ * problems, line ends, the keys, and the value validators. */
 #include "harness.h"
 
+#include <ctype.h>
+
 #include "lex.h"
+#include "model.h"
 
 struct problem_log {
 	int n;
@@ -266,6 +269,69 @@ static void rest_agrees_with_the_reference(void **state)
 	}
 }
 
+/* Indented `key: value` lines whose keys are made of the known keys'
+ * letters in both cases, '-', '_', digits and a few bytes no key has: a
+ * line of that shape is a field whose key is model_key_lookup()'s answer
+ * for its spelling; any other is no field. */
+static void keys_agree_with_the_lookup(void **state)
+{
+	(void)state;
+	static const char *const names[] = { "by", "to", "made", "due", "recorded", "in-return",
+					     "status", "renegotiated", "recovery", "extra", "note", "x-a" };
+	static const unsigned char alphabet[] = "bytomadeurcinsgvxBYTOMADEURCINSGVX-_09.\r@[\x80";
+	uint64_t seed = 7;
+	unsigned char s[40];
+	int fields = 0;
+	for (int n = 0; n < 300000; n++) {
+		seed = seed * 6364136223846793005u + 1442695040888963407u;
+		uint64_t r = seed >> 16;
+		uint32_t len = 0;
+		for (uint32_t i = 0; i <= r % 3; i++)
+			s[len++] = (r >> 2) & 1 ? '\t' : ' ';
+		uint32_t k0 = len;
+		const char *base = names[(r >> 4) % (sizeof names / sizeof *names)];
+		uint32_t klen = (r >> 8) & 1 ? (uint32_t)strlen(base) : (uint32_t)((r >> 9) % 14);
+		for (uint32_t i = 0; i < klen; i++) {
+			seed = seed * 6364136223846793005u + 1442695040888963407u;
+			unsigned char c = alphabet[(seed >> 33) % (sizeof alphabet - 1)];
+			if ((r >> 8) & 1 && (seed >> 20) & 7)
+				c = (seed >> 24) & 1 ? (unsigned char)base[i] : (unsigned char)toupper(base[i]);
+			s[len++] = c;
+		}
+		uint32_t k1 = len;
+		if ((r >> 14) & 1)
+			s[len++] = ' ';
+		if ((r >> 15) % 8)
+			s[len++] = ':';
+		memcpy(s + len, " v\n", 3);
+		len += 3;
+		s[len] = '\0';
+
+		bool shaped = k1 > k0 && isalpha(s[k0]);
+		for (uint32_t i = k0; i < k1; i++)
+			shaped = shaped && (isalnum(s[i]) || s[i] == '-' || s[i] == '_');
+		uint32_t i = k1;
+		while (s[i] == ' ')
+			i++;
+		shaped = shaped && s[i] == ':';
+
+		struct line_tok t;
+		struct problem_log log;
+		memset(&log, 0, sizeof log);
+		lex_line(s, len, 0, &t, log_problem, &log);
+		if (!shaped) {
+			assert_int_not_equal(t.kind, LINE_FIELD);
+			continue;
+		}
+		fields++;
+		assert_int_equal(t.kind, LINE_FIELD);
+		assert_int_equal(t.a.off, k0);
+		assert_int_equal(t.a.len, k1 - k0);
+		assert_int_equal(t.key, model_key_lookup(s + k0, k1 - k0));
+	}
+	assert_true(fields > 100000);
+}
+
 static void validators(void **state)
 {
 	(void)state;
@@ -290,6 +356,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(kinds), cmocka_unit_test(byte_problems), cmocka_unit_test(validators),
 		cmocka_unit_test(rest_agrees_with_the_reference),
+		cmocka_unit_test(keys_agree_with_the_lookup),
 	};
 	return cmocka_run_group_tests_name("lex", tests, NULL, NULL);
 }
