@@ -202,9 +202,12 @@ static struct span trim_right(const uchar *buf, struct span s)
 
 static uint32_t indent_width(const uchar *s, const uchar *e)
 {
-	uint32_t w = 0;
-	for (; s < e && (*s == ' ' || *s == '\t'); s++)
-		w = *s == '\t' ? (w / 8 + 1) * 8 : w + 1;
+	const uchar *p = s;
+	while (p < e && *p == ' ')
+		p++; /* the usual indentation: spaces only */
+	uint32_t w = (uint32_t)(p - s);
+	for (; p < e && (*p == ' ' || *p == '\t'); p++)
+		w = *p == '\t' ? (w / 8 + 1) * 8 : w + 1;
 	return w;
 }
 
