@@ -97,8 +97,8 @@ static int utf8_seq(const uchar *p)
  * flagged byte ends the line (LF, CR LF, the sentinel), is harmless (tab
  * and the other controls), or starts a UTF-8 sequence, checked in place.
  * Anything else (NUL, stray CR, bad UTF-8) returns false before tok is
- * touched, and the careful scan below starts over from cur; so does a
- * line of the other sort, as the two agree on every line both accept. */
+ * touched, and the careful scan below starts over from cur: the two agree
+ * on every line that both accept (test_lex compares them). */
 static bool fast_rest(const uchar *buf, uint32_t len, const uchar *cur, struct line_tok *tok)
 {
 	const uchar *lim = buf + len, *p = cur;
@@ -312,8 +312,8 @@ void lex_line(const unsigned char *buf, uint32_t len, uint32_t pos,
 		}
 	*/
 field:
-	/* A known key, in any letter case, wins over `key` above, being the
-	 * first of rules that match as long; so does `x-`. */
+	/* A known key (any letter case) or `x-` wins over the plain `key`
+	 * above: of rules that match as long, re2c takes the first. */
 	tok->kind = LINE_FIELD;
 	tok->key = key;
 	tok->indent_width = indent_width(line, k0);
