@@ -1,8 +1,10 @@
 /* promise.re — the re2c source of the line scanner (see src/lex.h).
  *
  * One block classifies a line by its prefix and marks its parts with tags;
- * a second block runs over the rest of the line to find its end, validating
- * UTF-8 and reporting embedded NULs and stray carriage returns on the way.
+ * the rest of the line is then skipped a word at a time to its end, with
+ * UTF-8 checked in place (fast_rest); a line with a problem on it is run
+ * again through a second block, which reports embedded NULs, stray carriage
+ * returns and bad UTF-8 in order.
  * Small blocks below recognise the shape of dates and status words.
  *
  * The chunk is followed by a NUL sentinel (re2c:eof = 0), so the scanner
@@ -58,33 +60,94 @@ static void report(const uchar *buf, struct bad_run *run, lex_problem_fn *cb, vo
 		cb(ctx, what, (uint32_t)(at - buf), n);
 }
 
-/* The common line: plain ASCII up to its LF. memchr finds the end, and a
- * word-at-a-time test proves the bytes before it need no look (no NUL, no
- * CR, no byte >= 0x80); only then is the DFA below skipped. Returns false
- * when the line needs the careful scan. */
+/* The length of the valid UTF-8 sequence (u2, u3 or u4 above) that starts
+ * with the byte >= 0x80 at p, or 0. Reads no further than the first byte
+ * that is no continuation, so the NUL sentinel stops it. */
+static int utf8_seq(const uchar *p)
+{
+	uchar c = p[0];
+	uchar lo = 0x80, hi = 0xbf;
+	int n;
+	if (c >= 0xc2 && c <= 0xdf)
+		return p[1] >= 0x80 && p[1] <= 0xbf ? 2 : 0;
+	if (c >= 0xe0 && c <= 0xef) {
+		n = 3;
+		if (c == 0xe0)
+			lo = 0xa0;
+		else if (c == 0xed)
+			hi = 0x9f;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		n = 4;
+		if (c == 0xf0)
+			lo = 0x90;
+		else if (c == 0xf4)
+			hi = 0x8f;
+	} else {
+		return 0;
+	}
+	if (p[1] < lo || p[1] > hi || p[2] < 0x80 || p[2] > 0xbf)
+		return 0;
+	return n == 3 || (p[3] >= 0x80 && p[3] <= 0xbf) ? n : 0;
+}
+
+/* The common line: no NUL, no stray CR, only valid UTF-8 up to its line
+ * end. A word-at-a-time loop skips the bytes that need no look (0x0e to
+ * 0x7f): it flags every byte below 0x0e or from 0x80 up, and the lowest
+ * flag is exact (a borrow only carries upwards from a flagged byte). A
+ * flagged byte ends the line (LF, CR LF, the sentinel), is harmless (tab
+ * and the other controls), or starts a UTF-8 sequence, checked in place.
+ * Anything else (NUL, stray CR, bad UTF-8) returns false before tok is
+ * touched, and the careful scan below starts over from cur: the two agree
+ * on every line that both accept (test_lex compares them). */
 static bool fast_rest(const uchar *buf, uint32_t len, const uchar *cur, struct line_tok *tok)
 {
-	const uchar *lim = buf + len;
-	const uchar *nl = memchr(cur, '\n', (size_t)(lim - cur));
-	if (!nl)
-		return false;
-	const uchar *end = nl > cur && nl[-1] == '\r' ? nl - 1 : nl;
-	const uchar *p = cur;
-	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-	const uint64_t crs = ones * '\r';
-	for (; end - p >= 8; p += 8) {
-		uint64_t w;
-		memcpy(&w, p, 8);
-		uint64_t x = w ^ crs;
-		if (((w - ones) & ~w & highs) | ((x - ones) & ~x & highs) | (w & highs))
-			return false; /* a NUL, a CR or a non-ASCII byte */
+	const uchar *lim = buf + len, *p = cur;
+	const uint64_t low = 0x0101010101010101u * 0x0e, highs = 0x8080808080808080u;
+	bool ascii = true;
+	for (;;) {
+		for (; lim - p >= 8; p += 8) {
+			uint64_t w;
+			memcpy(&w, p, 8);
+			uint64_t m = ((w - low) | w) & highs;
+			if (m) {
+				p += __builtin_ctzll(m) >> 3;
+				goto flagged;
+			}
+		}
+		while (*p >= 0x0e && *p < 0x80)
+			p++;
+	flagged:
+		if (*p == '\n') {
+			tok->end = (uint32_t)(p - buf);
+			tok->next = tok->end + 1;
+			break;
+		}
+		if (*p >= 0x80) {
+			int n = utf8_seq(p);
+			if (!n)
+				return false;
+			p += n;
+			ascii = false;
+			continue;
+		}
+		if (*p == '\r') {
+			if (p[1] != '\n')
+				return false;
+			tok->end = (uint32_t)(p - buf);
+			tok->next = tok->end + 2;
+			tok->crlf = true;
+			break;
+		}
+		if (*p == 0) {
+			if (p != lim)
+				return false;
+			tok->end = tok->next = len;
+			break;
+		}
+		p++;
 	}
-	for (; p < end; p++)
-		if (*p == 0 || *p == '\r' || *p >= 0x80)
-			return false;
-	tok->end = (uint32_t)(end - buf);
-	tok->crlf = end != nl;
-	tok->next = (uint32_t)(nl + 1 - buf);
+	if (!ascii)
+		tok->ascii = false;
 	return true;
 }
 
@@ -139,9 +202,12 @@ static struct span trim_right(const uchar *buf, struct span s)
 
 static uint32_t indent_width(const uchar *s, const uchar *e)
 {
-	uint32_t w = 0;
-	for (; s < e && (*s == ' ' || *s == '\t'); s++)
-		w = *s == '\t' ? (w / 8 + 1) * 8 : w + 1;
+	const uchar *p = s;
+	while (p < e && *p == ' ')
+		p++; /* the usual indentation: spaces only */
+	uint32_t w = (uint32_t)(p - s);
+	for (; p < e && (*p == ' ' || *p == '\t'); p++)
+		w = *p == '\t' ? (w / 8 + 1) * 8 : w + 1;
 	return w;
 }
 
@@ -153,6 +219,7 @@ void lex_line(const unsigned char *buf, uint32_t len, uint32_t pos,
 	/*!stags:re2c format = 'const uchar *@@ = NULL; (void)@@;\n'; */
 	const uchar *const line = cur;
 	const uchar *value;
+	enum field_key key;
 
 	memset(tok, 0, sizeof *tok);
 	tok->start = pos;
@@ -213,13 +280,19 @@ void lex_line(const unsigned char *buf, uint32_t len, uint32_t pos,
 			tok->next = (uint32_t)(cur - buf);
 			return;
 		}
-		ws+ @k0 key @k1 ws* ":" ws* {
-			tok->kind = LINE_FIELD;
-			tok->indent_width = indent_width(line, cur);
-			tok->a = make_span(buf, k0, k1);
-			value = cur;
-			goto rest;
-		}
+		ws+ @k0 'by' @k1 ws* ":" { key = KEY_BY; goto field; }
+		ws+ @k0 'to' @k1 ws* ":" { key = KEY_TO; goto field; }
+		ws+ @k0 'made' @k1 ws* ":" { key = KEY_MADE; goto field; }
+		ws+ @k0 'due' @k1 ws* ":" { key = KEY_DUE; goto field; }
+		ws+ @k0 'recorded' @k1 ws* ":" { key = KEY_RECORDED; goto field; }
+		ws+ @k0 'in-return' @k1 ws* ":" { key = KEY_IN_RETURN; goto field; }
+		ws+ @k0 'status' @k1 ws* ":" { key = KEY_STATUS; goto field; }
+		ws+ @k0 'renegotiated' @k1 ws* ":" { key = KEY_RENEGOTIATED; goto field; }
+		ws+ @k0 'recovery' @k1 ws* ":" { key = KEY_RECOVERY; goto field; }
+		ws+ @k0 'extra' @k1 ws* ":" { key = KEY_EXTRA; goto field; }
+		ws+ @k0 'note' @k1 ws* ":" { key = KEY_NOTE; goto field; }
+		ws+ @k0 'x-' [a-zA-Z0-9_-]* @k1 ws* ":" { key = KEY_USER; goto field; }
+		ws+ @k0 key @k1 ws* ":" { key = KEY_UNKNOWN; goto field; }
 		ws+ {
 			tok->kind = LINE_INDENTED;
 			tok->indent_width = indent_width(line, cur);
@@ -238,6 +311,18 @@ void lex_line(const unsigned char *buf, uint32_t len, uint32_t pos,
 			goto rest;
 		}
 	*/
+field:
+	/* A known key (any letter case) or `x-` wins over the plain `key`
+	 * above: of rules that match as long, re2c takes the first. */
+	tok->kind = LINE_FIELD;
+	tok->key = key;
+	tok->indent_width = indent_width(line, k0);
+	tok->a = make_span(buf, k0, k1);
+	/* The blanks before the value (often a column's padding) are cheaper
+	 * to skip here than in the DFA. */
+	while (*cur == ' ' || *cur == '\t')
+		cur++;
+	value = cur;
 rest:
 	if (!fast_rest(buf, len, cur, tok))
 		scan_rest(buf, len, cur, tok, cb, ctx);
@@ -267,8 +352,36 @@ enum { SHORT_VALUE_MAX = 96 };
 
 static int two(const uchar *p) { return (p[0] - '0') * 10 + (p[1] - '0'); }
 
+static bool is_digit(uchar c) { return (unsigned)(c - '0') <= 9; }
+
+/* The common date: exactly `YYYY-MM-DD`, with nothing after it that could
+ * start a time (the block below would try one after a blank or a `T`).
+ * Returns false when s is not of that sort, whatever it is. */
+static bool plain_date(const uchar *s, size_t len)
+{
+	if (len < 10 || (len > 10 && (s[10] == ' ' || s[10] == '\t' || s[10] == 'T' || s[10] == 't')))
+		return false;
+	return is_digit(s[0]) && is_digit(s[1]) && is_digit(s[2]) && is_digit(s[3]) && s[4] == '-' &&
+	       is_digit(s[5]) && is_digit(s[6]) && s[7] == '-' && is_digit(s[8]) && is_digit(s[9]);
+}
+
 bool lex_date(const unsigned char *s, size_t len, bool whole, struct date_shape *out)
 {
+	if (plain_date(s, len)) {
+		/* A date alone, or before a byte that is neither a blank nor a
+		 * time: with `whole`, only the former. */
+		if (whole && len > 10)
+			return false;
+		out->year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + two(s + 2);
+		out->month = two(s + 5);
+		out->day = two(s + 8);
+		out->hour = out->minute = -1;
+		out->has_offset = false;
+		out->offset_minutes = 0;
+		out->offset_minute_part = 0;
+		out->len = 10;
+		return true;
+	}
 	uchar copy[SHORT_VALUE_MAX + 1];
 	if (len > SHORT_VALUE_MAX)
 		len = SHORT_VALUE_MAX; /* a date is short: the prefix decides */

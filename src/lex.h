@@ -28,6 +28,25 @@ enum line_kind {
 	LINE_OTHER        /* a: the whole line: not part of the format */
 };
 
+/* The keys of the format (model.h has their names). The scanner recognises
+ * them, so a field line comes with its key known. */
+enum field_key {
+	KEY_BY,
+	KEY_TO,
+	KEY_MADE,
+	KEY_DUE,
+	KEY_RECORDED,
+	KEY_IN_RETURN,
+	KEY_STATUS,
+	KEY_RENEGOTIATED,
+	KEY_RECOVERY,
+	KEY_EXTRA,
+	KEY_NOTE,
+	KEY_USER,     /* x-…: the user's own, never flagged */
+	KEY_UNKNOWN,
+	KEY_COUNT
+};
+
 enum lex_byte_problem {
 	LEX_BAD_UTF8,   /* a run of bytes that is not valid UTF-8 */
 	LEX_NUL,        /* an embedded NUL byte */
@@ -39,6 +58,7 @@ typedef void lex_problem_fn(void *ctx, enum lex_byte_problem what, uint32_t off,
 
 struct line_tok {
 	enum line_kind kind;
+	enum field_key key;    /* LINE_FIELD: which key a is (any letter case) */
 	uint32_t start;        /* first byte of the line */
 	uint32_t end;          /* end of the line's content, before CR/LF */
 	uint32_t next;         /* start of the next line */

@@ -17,29 +17,15 @@
 #include "lex.h"
 #include "span.h"
 
-enum field_key {
-	KEY_BY,
-	KEY_TO,
-	KEY_MADE,
-	KEY_DUE,
-	KEY_RECORDED,
-	KEY_IN_RETURN,
-	KEY_STATUS,
-	KEY_RENEGOTIATED,
-	KEY_RECOVERY,
-	KEY_EXTRA,
-	KEY_NOTE,
-	KEY_USER,     /* x-…: the user's own, never flagged */
-	KEY_UNKNOWN,
-	KEY_COUNT
-};
+/* enum field_key is lex.h's: the scanner tells the keys apart. */
 
 /* The canonical spelling of a known key ("in-return"); NULL for user and
  * unknown keys. */
 const char *model_key_name(enum field_key key);
 /* Whether a key may appear more than once in a record. */
 bool model_key_repeats(enum field_key key);
-/* The key for a spelling, compared case-insensitively. */
+/* The key for a spelling, compared case-insensitively (the scanner's
+ * line_tok.key of a field line is this of its key). */
 enum field_key model_key_lookup(const unsigned char *s, uint32_t len);
 
 enum status_kind {

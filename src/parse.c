@@ -107,8 +107,8 @@ static void finish_record(struct parser *p)
 		return;
 	struct chunk_model *m = p->m;
 	struct record *r = &m->records[p->record];
-	for (uint32_t i = r->field_first; i < r->field_first + r->field_count; i++) {
-		struct field *f = &m->fields[i];
+	struct field *const end = m->fields + r->field_first + r->field_count;
+	for (struct field *f = m->fields + r->field_first; f < end; f++) {
 		const unsigned char *v = m->buf + f->value.off;
 		switch (f->key) {
 		case KEY_MADE:
@@ -124,7 +124,7 @@ static void finish_record(struct parser *p)
 				f->date.status = DATE_NOT_A_DATE; /* "2026-10-17x": no date */
 			break;
 		case KEY_IN_RETURN:
-			f->ref = lex_is_id(v, f->value.len) && has_digit(v, f->value.len) && f->cont_count == 0;
+			f->ref = f->cont_count == 0 && lex_is_id(v, f->value.len) && has_digit(v, f->value.len);
 			break;
 		default:
 			break;
@@ -177,7 +177,7 @@ static void add_field(struct parser *p, const struct line_tok *t)
 	struct record *r = &m->records[p->record];
 	struct field *f = &m->fields[m->nfields];
 	memset(f, 0, sizeof *f);
-	f->key = model_key_lookup(m->buf + t->a.off, t->a.len);
+	f->key = t->key;
 	f->key_span = t->a;
 	f->value = t->b;
 	f->line = p->line;

@@ -1,6 +1,8 @@
 /* test_date.c — calendar arithmetic and the date shapes of the format. */
 #include "harness.h"
 
+#include "lex.h"
+
 static void round_trip_every_day(void **state)
 {
 	(void)state;
@@ -74,6 +76,112 @@ static void shapes(void **state)
 	assert_int_equal(v.len, 16);
 }
 
+/* The date shape restated plainly from FORMAT.md: `YYYY-MM-DD`, then a
+ * time `HH:MM` after a blank or `T`, then an offset (`Z`, `+HH:MM`, `+HHMM`)
+ * after an optional blank, each taken when it is whole; only the first 96
+ * bytes are looked at. */
+static bool ref_digits(const unsigned char *s, size_t n, size_t at, size_t count)
+{
+	for (size_t i = at; i < at + count; i++)
+		if (i >= n || s[i] < '0' || s[i] > '9')
+			return false;
+	return true;
+}
+
+static int ref_two(const unsigned char *p) { return (p[0] - '0') * 10 + (p[1] - '0'); }
+
+static bool ref_date(const unsigned char *s, size_t len, bool whole, struct date_shape *out)
+{
+	size_t n = len < 96 ? len : 96;
+	if (!ref_digits(s, n, 0, 4) || n < 5 || s[4] != '-' || !ref_digits(s, n, 5, 2) || n < 8 ||
+	    s[7] != '-' || !ref_digits(s, n, 8, 2))
+		return false;
+	memset(out, 0, sizeof *out);
+	out->year = ref_two(s) * 100 + ref_two(s + 2);
+	out->month = ref_two(s + 5);
+	out->day = ref_two(s + 8);
+	out->hour = out->minute = -1;
+	size_t end = 10;
+	if (n > 10 && (s[10] == ' ' || s[10] == 'T' || s[10] == 't') && ref_digits(s, n, 11, 2) &&
+	    n > 13 && s[13] == ':' && ref_digits(s, n, 14, 2)) {
+		out->hour = ref_two(s + 11);
+		out->minute = ref_two(s + 14);
+		end = 16;
+		size_t q = end < n && s[end] == ' ' ? end + 1 : end;
+		if (q < n && (s[q] == 'Z' || s[q] == 'z')) {
+			out->has_offset = true;
+			end = q + 1;
+		} else if (q < n && (s[q] == '+' || s[q] == '-') && ref_digits(s, n, q + 1, 2)) {
+			size_t m = 0;
+			if (q + 3 < n && s[q + 3] == ':' && ref_digits(s, n, q + 4, 2))
+				m = q + 4;
+			else if (ref_digits(s, n, q + 3, 2))
+				m = q + 3;
+			if (m) {
+				out->has_offset = true;
+				out->offset_minute_part = ref_two(s + m);
+				out->offset_minutes = (s[q] == '-' ? -1 : 1) *
+						      (ref_two(s + q + 1) * 60 + out->offset_minute_part);
+				end = m + 2;
+			}
+		}
+	}
+	out->len = (uint32_t)end;
+	for (size_t i = end; whole && i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t')
+			return false;
+	return true;
+}
+
+/* Strings near dates (real ones mutated, cut, extended with times,
+ * offsets, blanks and words, some past 96 bytes), whole and not:
+ * lex_date() says what the reference says. */
+static void shapes_agree_with_the_reference(void **state)
+{
+	(void)state;
+	static const char *const seeds[] = {
+		"2026-11-20", "2026-11-20 17:30", "2026-11-20T09:05+01:00", "2026-11-20t09:05 -0330",
+		"2026-11-20 09:05Z", "2026-11-20 09:05 z", "2026-11-20\t", "2026-11-20x", "0000-00-00",
+	};
+	static const unsigned char alphabet[] = "0123456789-: \tTtZz+x";
+	uint64_t seed = 2026;
+	unsigned char s[128];
+	for (int n = 0; n < 400000; n++) {
+		seed = seed * 6364136223846793005u + 1442695040888963407u;
+		uint64_t r = seed >> 16;
+		const char *base = seeds[r % (sizeof seeds / sizeof *seeds)];
+		size_t len = strlen(base);
+		memcpy(s, base, len);
+		/* a few mutations, a cut, or a tail */
+		for (unsigned k = 0; k < ((r >> 4) & 3); k++) {
+			seed = seed * 6364136223846793005u + 1442695040888963407u;
+			s[(seed >> 33) % len] = alphabet[(seed >> 20) % (sizeof alphabet - 1)];
+		}
+		if ((r >> 6) % 5 == 0)
+			len = (r >> 9) % (len + 1);
+		else if ((r >> 6) % 5 == 1)
+			for (size_t k = (r >> 12) % 110; k && len < sizeof s; k--) {
+				seed = seed * 6364136223846793005u + 1442695040888963407u;
+				s[len++] = (seed >> 40) & 1 ? ' ' : alphabet[(seed >> 33) % (sizeof alphabet - 1)];
+			}
+		bool whole = (r >> 20) & 1;
+		struct date_shape got, want;
+		bool ok = lex_date(s, len, whole, &got);
+		assert_int_equal(ok, ref_date(s, len, whole, &want));
+		if (!ok)
+			continue;
+		assert_int_equal(got.year, want.year);
+		assert_int_equal(got.month, want.month);
+		assert_int_equal(got.day, want.day);
+		assert_int_equal(got.hour, want.hour);
+		assert_int_equal(got.minute, want.minute);
+		assert_int_equal(got.has_offset, want.has_offset);
+		assert_int_equal(got.offset_minutes, want.offset_minutes);
+		assert_int_equal(got.offset_minute_part, want.offset_minute_part);
+		assert_int_equal(got.len, want.len);
+	}
+}
+
 static void impossible(void **state)
 {
 	(void)state;
@@ -109,6 +217,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(round_trip_every_day), cmocka_unit_test(leap_years),
 		cmocka_unit_test(shapes), cmocka_unit_test(impossible), cmocka_unit_test(iso_only),
+		cmocka_unit_test(shapes_agree_with_the_reference),
 	};
 	return cmocka_run_group_tests_name("date", tests, NULL, NULL);
 }
