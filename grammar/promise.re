@@ -383,6 +383,7 @@ bool lex_date(const unsigned char *s, size_t len, bool whole, struct date_shape 
 		return true;
 	}
 	uchar copy[SHORT_VALUE_MAX + 1];
+	const size_t full = len;
 	if (len > SHORT_VALUE_MAX)
 		len = SHORT_VALUE_MAX; /* a date is short: the prefix decides */
 	memcpy(copy, s, len);
@@ -423,10 +424,12 @@ matched:
 	}
 	out->len = (uint32_t)(cur - copy);
 	if (whole) {
-		for (const uchar *p = cur; p < lim; p++)
-			if (*p != ' ' && *p != '\t')
+		/* to the value's end, not the prefix's: blanks, then a word */
+		for (size_t p = out->len; p < full; p++)
+			if (s[p] != ' ' && s[p] != '\t')
 				return false;
 	}
+	(void)lim;
 	return true;
 }
 

@@ -199,6 +199,25 @@ static void impossible(void **state)
 	assert_int_equal(parse("2026-01-01 23:59-14:00", true).status, DATE_OK);
 }
 
+/* A whole value is a date only if nothing but blanks follows it, however
+ * many blanks stand between (the scanner reads a short prefix). */
+static void words_after_blanks_are_seen(void **state)
+{
+	(void)state;
+	for (int n = 1; n < 300; n++) {
+		char v[400];
+		int k = snprintf(v, sizeof v, "2026-01-01 12:00%*s", n, "");
+		assert_int_equal(parse(v, true).status, DATE_OK);
+		snprintf(v + k, sizeof v - (size_t)k, "x");
+		if (parse(v, true).status == DATE_OK)
+			fprintf(stderr, "a word after %d blanks was not seen\n", n);
+		assert_int_equal(parse(v, true).status, DATE_NOT_A_DATE);
+		k = snprintf(v, sizeof v, "2026-01-01%*sx", n, "");
+		assert_int_equal(parse(v, true).status, DATE_NOT_A_DATE);
+		assert_int_equal(parse(v, false).status, DATE_OK); /* a prefix is enough */
+	}
+}
+
 static void iso_only(void **state)
 {
 	(void)state;
@@ -218,6 +237,7 @@ int main(void)
 		cmocka_unit_test(round_trip_every_day), cmocka_unit_test(leap_years),
 		cmocka_unit_test(shapes), cmocka_unit_test(impossible), cmocka_unit_test(iso_only),
 		cmocka_unit_test(shapes_agree_with_the_reference),
+		cmocka_unit_test(words_after_blanks_are_seen),
 	};
 	return cmocka_run_group_tests_name("date", tests, NULL, NULL);
 }
