@@ -569,7 +569,8 @@ static bool pool_ready(struct analysis *a)
 		a->nring = n;
 		for (size_t i = 0; i < n; i++)
 			job_init(a, &a->ring[i]);
-		a->pool = workpool_start(a->alloc, a->jobs, n, judge);
+		/* jobs - 1 workers: this thread judges too, while it waits */
+		a->pool = workpool_start(a->alloc, a->jobs - 1, n, judge);
 	}
 	if (!a->pool) {
 		for (size_t i = 0; i < a->nring; i++)

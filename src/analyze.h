@@ -72,9 +72,10 @@ struct analysis {
 	size_t nfile_opts;
 	struct suppressions suppress; /* # promise-ignore directives seen */
 	/* Threads that judge chunks (parse them and run the rules that read
-	 * only their chunk) beside the caller's, which reads, keeps the
-	 * facts, runs the ordered rules and hands findings over in input
-	 * order: the output is the same for any number. 0 or 1: none. Set
+	 * only their chunk), the caller's included: jobs - 1 workers, while
+	 * the caller's reads, keeps the facts, runs the ordered rules, hands
+	 * findings over in input order, and judges too while it waits. The
+	 * output is the same for any number. 0 or 1: no worker. Set
 	 * before the first source; the allocator must then be thread-safe.
 	 * The run's first chunk is judged on the caller's thread; the
 	 * workers take the rest, of whichever file. */

@@ -119,8 +119,20 @@ void *workpool_collect(struct workpool *p)
 		return NULL;
 	struct slot *s = &p->ring[p->collected % p->depth];
 	pthread_mutex_lock(&p->lock);
-	while (!s->done)
+	while (!s->done) {
+		if (p->taken < p->submitted) {
+			/* Rather than wait, run the next item no worker took:
+			 * the owner's thread is one of the pool's while it waits. */
+			struct slot *t = &p->ring[p->taken % p->depth];
+			p->taken++;
+			pthread_mutex_unlock(&p->lock);
+			p->fn(t->item);
+			pthread_mutex_lock(&p->lock);
+			t->done = true;
+			continue;
+		}
 		pthread_cond_wait(&p->finished, &p->lock);
+	}
 	pthread_mutex_unlock(&p->lock);
 	p->collected++;
 	return s->item;

@@ -1,9 +1,11 @@
 /* workpool.h — threads that run one function over items, handed back in
  * the order they were submitted.
  *
- * The owner submits items and collects them, oldest first, once a worker
- * has run the function on them; any number of items up to `depth` may be
- * outstanding. The function must touch nothing but its item and what
+ * The owner submits items and collects them, oldest first, once the
+ * function has run on them; any number of items up to `depth` may be
+ * outstanding. While the owner waits to collect, it runs items no worker
+ * has taken yet itself, so `threads` workers and the owner keep
+ * threads + 1 processors busy. The function must touch nothing but its item and what
  * stays read-only while the pool runs. Only the owner's thread calls these
  * functions. Items are the owner's: the pool keeps pointers only. */
 #ifndef PROMISE_WORKPOOL_H
@@ -29,8 +31,8 @@ size_t workpool_outstanding(const struct workpool *p);
 bool workpool_full(const struct workpool *p);
 /* Queue an item; the pool must not be full. */
 void workpool_submit(struct workpool *p, void *item);
-/* Wait until the oldest outstanding item has been run and hand it back;
- * NULL when none is outstanding. */
+/* Wait until the oldest outstanding item has been run (running queued
+ * ones meanwhile) and hand it back; NULL when none is outstanding. */
 void *workpool_collect(struct workpool *p);
 /* Collect whatever is outstanding, stop the workers and free the pool
  * (p may be NULL). */
