@@ -134,6 +134,17 @@ static void lint_summary(const size_t counts[3], size_t nfiles, uint64_t records
 	fprintf(stderr, _("%s, %s, %s in %s (%s)\n"), e, w, i, f, p);
 }
 
+/* Say why the end of a run failed (writing the report, or memory): 2, or
+ * 0 when it did not. */
+static int run_failed(const struct lint_run *run, enum analysis_error err)
+{
+	if (err == ANALYSIS_EMIT)
+		cli_error("cannot write the report: %s", strerror(run->write_errno));
+	else if (err)
+		cli_error("out of memory");
+	return err ? 2 : 0;
+}
+
 int cmd_lint(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -384,30 +395,14 @@ int cmd_lint(int argc, char **argv)
 		}
 	}
 	size_t nlinted = a.nfiles;
-	if (!status) {
-		/* Chunks still in flight are settled before the history is
-		 * bound to the file names. */
-		enum analysis_error err = analysis_wait(&a);
-		if (err == ANALYSIS_EMIT) {
-			cli_error("cannot write the report: %s", strerror(run.write_errno));
-			status = 2;
-		} else if (err) {
-			cli_error("out of memory");
-			status = 2;
-		}
-	}
+	/* Chunks still in flight are settled before the history is bound to
+	 * the file names. */
+	if (!status)
+		status = run_failed(&run, analysis_wait(&a));
 	if (!status)
 		status = lint_git_bind(&git, &a);
-	if (!status) {
-		enum analysis_error err = analysis_finish(&a);
-		if (err == ANALYSIS_EMIT) {
-			cli_error("cannot write the report: %s", strerror(run.write_errno));
-			status = 2;
-		} else if (err) {
-			cli_error("out of memory");
-			status = 2;
-		}
-	}
+	if (!status)
+		status = run_failed(&run, analysis_finish(&a));
 	if (!status)
 		status = lint_git_filter(&git, &a);
 	bool done = false;
