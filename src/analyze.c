@@ -30,7 +30,6 @@
 #include "rules.h"
 #include "workpool.h"
 
-
 /* What a file's chunks pass on to the next: its first chunks may hold
  * nothing but what comes before its first promise, when that is long. */
 struct file_state {
@@ -63,7 +62,7 @@ struct chunk_job {
 	struct sort_key *keys;      /* hand_over()'s, cap_keys of them */
 	size_t cap_keys;
 	uint64_t key;               /* the next finding's order key */
-	bool parsed, failed;        /* failed: out of memory */
+	bool failed;                /* out of memory */
 };
 
 static void job_init(struct analysis *a, struct chunk_job *j)
@@ -150,9 +149,12 @@ long analysis_add_name(struct analysis *a, const char *name)
  * position come from one record, so this is the order of discovery. */
 enum { KEY_STEP_SHIFT = 62, KEY_RULE_SHIFT = 54, STEP_CHUNK = 1, STEP_RECORD = 2 };
 
-static uint64_t key_prefix(int step, int rule)
+/* The findings that follow come from `rule` in `step`: the sequence goes
+ * on, the step and rule bits change. */
+static void key_for(struct chunk_job *j, int step, int rule)
 {
-	return (uint64_t)step << KEY_STEP_SHIFT | (uint64_t)rule << KEY_RULE_SHIFT;
+	j->key = (uint64_t)step << KEY_STEP_SHIFT | (uint64_t)rule << KEY_RULE_SHIFT |
+		 (j->key & ((1ULL << KEY_RULE_SHIFT) - 1));
 }
 
 /* Keep a finding with its chunk (strings in the chunk's arena). */
@@ -266,16 +268,14 @@ static enum analysis_error hand_over(struct analysis *a, struct chunk_job *j)
 		j->keys = nk;
 		j->cap_keys = j->cap_found;
 	}
-	size_t n = 0, judged = 0;
+	size_t n = 0, judged = 0; /* keys[0, judged) are the judge's */
 	for (size_t i = 0; i < j->nfound; i++) {
-		if (i == j->njudged)
-			judged = n;
-		if (keep(a, &j->found[i]))
-			j->keys[n++] = (struct sort_key){ (uint64_t)j->found[i].line << 32 | j->found[i].column,
-							  j->found[i].order, i };
+		if (!keep(a, &j->found[i]))
+			continue;
+		judged += i < j->njudged;
+		j->keys[n++] = (struct sort_key){ (uint64_t)j->found[i].line << 32 | j->found[i].column,
+						  j->found[i].order, i };
 	}
-	if (j->njudged >= j->nfound)
-		judged = n;
 	if (n > judged) /* keys is NULL while nothing was found: no NULL + 0 */
 		sort_keys(j->keys + judged, n - judged);
 	sort_keys(j->keys, judged);
@@ -439,8 +439,7 @@ static void judge(void *item)
 	j->nfound = 0;
 	j->key = 0;
 	j->failed = false;
-	j->parsed = !parse_chunk(&j->arena, j->ch.data, j->ch.len, j->in.line, j->ch.first, &j->m);
-	if (!j->parsed) {
+	if (parse_chunk(&j->arena, j->ch.data, j->ch.len, j->in.line, j->ch.first, &j->m)) {
 		j->failed = true;
 		return;
 	}
@@ -467,7 +466,7 @@ static void judge(void *item)
 	c.sink_data = j;
 	for (int k = 0; k < RULE_COUNT; k++)
 		if (rule_table[k]->check_chunk && c.opt->severity[k] != SEV_OFF) {
-			j->key = key_prefix(STEP_CHUNK, k) | (j->key & ((1ULL << KEY_RULE_SHIFT) - 1));
+			key_for(j, STEP_CHUNK, k);
 			rule_table[k]->check_chunk(&c);
 		}
 	int todo[RULE_COUNT];
@@ -475,7 +474,7 @@ static void judge(void *item)
 	for (uint32_t i = 0; i < m->nrecords && !j->failed; i++) {
 		c.r = &m->records[i];
 		for (int t = 0; t < ntodo; t++) {
-			j->key = key_prefix(STEP_RECORD, todo[t]) | (j->key & ((1ULL << KEY_RULE_SHIFT) - 1));
+			key_for(j, STEP_RECORD, todo[t]);
 			rule_table[todo[t]]->check_record(&c);
 		}
 		j->failed |= j->scratch.failed;
@@ -512,7 +511,7 @@ static enum analysis_error settle(struct analysis *a, struct chunk_job *j)
 		if (add_facts(a, &c))
 			return ANALYSIS_NOMEM;
 		for (int t = 0; t < ntodo; t++) {
-			j->key = key_prefix(STEP_RECORD, todo[t]) | (j->key & ((1ULL << KEY_RULE_SHIFT) - 1));
+			key_for(j, STEP_RECORD, todo[t]);
 			rule_table[todo[t]]->check_record(&c);
 		}
 		if (a->scratch.failed || j->failed)
@@ -607,15 +606,25 @@ enum analysis_error analysis_wait(struct analysis *a)
 	return drain(a, ANALYSIS_OK);
 }
 
+/* What a settled chunk leaves for the next chunk of its file. */
+static void pass_on(struct file_state *fs, const struct chunk_job *j)
+{
+	fs->orphans_reported = j->orphans_seen;
+	fs->language = j->language;
+	fs->top = fs->top && j->m.nrecords == 0;
+}
+
 /* A file's chunks go to the workers as they are read, the file's first
  * too, and the next file's follow without waiting: settling keeps input
- * order. Chunks under a sixteenth of the chunk size are judged here. Only while a file has shown no promise yet does the next chunk
- * need what the one above found (where the first promise is, the file's
- * language, orphan fields reported): it waits for that chunk to settle. */
+ * order. Chunks under a sixteenth of the chunk size are judged here. Only
+ * while a file has shown no promise yet does the next chunk need what the
+ * one above found (where the first promise is, the file's language, orphan
+ * fields reported): it waits for that chunk to settle. */
 static enum analysis_error run_reader(struct analysis *a, uint32_t file, struct reader *rd)
 {
 	struct file_state fs = { 1, false, true, FILELANG_NONE };
 	struct chunk_job *above = NULL; /* in flight, and the file still at its top */
+	const size_t small = (a->opt->chunk_size ? a->opt->chunk_size : READER_DEFAULT_CHUNK) / 16;
 	enum analysis_error err = ANALYSIS_OK;
 	if (!a->solo) {
 		a->solo = alloc_mem(a->alloc, sizeof *a->solo);
@@ -641,15 +650,12 @@ static enum analysis_error run_reader(struct analysis *a, uint32_t file, struct 
 			while (j && j != above);
 			if (err)
 				break;
-			fs.orphans_reported = above->orphans_seen;
-			fs.language = above->language;
-			fs.top = above->m.nrecords == 0;
+			pass_on(&fs, above);
 			above = NULL;
 		}
 		/* A small chunk (a small file, mostly) is judged here: handing
 		 * it to a worker and back costs more than judging it. */
-		size_t cap = a->opt->chunk_size ? a->opt->chunk_size : READER_DEFAULT_CHUNK;
-		if (ch.len >= cap / 16 && pool_ready(a)) {
+		if (ch.len >= small && pool_ready(a)) {
 			if (workpool_full(a->pool) && (settle_oldest(a, &err), err))
 				break;
 			struct chunk_job *j = ring_slot(a, &ch);
@@ -679,9 +685,7 @@ static enum analysis_error run_reader(struct analysis *a, uint32_t file, struct 
 		if ((err = settle(a, j)))
 			break;
 		fs.line += j->m.nlines;
-		fs.orphans_reported = j->orphans_seen;
-		fs.language = j->language;
-		fs.top = fs.top && j->m.nrecords == 0;
+		pass_on(&fs, j);
 	}
 	/* What was read before a read error is reported, as without threads;
 	 * after any other error nothing more is. */
