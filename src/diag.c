@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "utf8.h"
+
 const char *severity_name(enum severity s)
 {
 	switch (s) {
@@ -98,9 +100,5 @@ void diag_list_count(const struct diag_list *l, size_t counts[3])
 
 uint32_t diag_column(const unsigned char *line, uint32_t byte)
 {
-	uint32_t col = 1;
-	for (uint32_t i = 0; i < byte; i++)
-		if ((line[i] & 0xC0) != 0x80)
-			col++;
-	return col;
+	return 1 + (uint32_t)utf8_count_chars(line, byte);
 }

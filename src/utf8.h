@@ -22,7 +22,7 @@ size_t utf8_clean_prefix(const unsigned char *s, size_t n);
 
 /* The characters in s[0..n): the bytes that do not continue a character
  * (10xxxxxx), counted eight at a time; any other byte counts as one, valid
- * or not, as diag_column() counts. */
+ * or not (diag_column() counts columns with it). */
 size_t utf8_count_chars(const unsigned char *s, size_t n);
 
 /* Copy at most `size - 1` bytes of clean text into out (always

@@ -37,9 +37,8 @@ void rule_locate(const struct rule_ctx *c, uint32_t line, struct span at, struct
 	d->line = d->end_line = line;
 	d->byte_column = b0;
 	d->byte_end_column = b1;
-	/* what diag_column() counts, a word at a time */
-	d->column = 1 + (uint32_t)utf8_count_chars(text, b0);
-	d->end_column = d->column + (uint32_t)utf8_count_chars(text + b0, b1 - b0);
+	d->column = diag_column(text, b0);
+	d->end_column = d->column + (diag_column(text + b0, b1 - b0) - 1);
 	d->excerpt = (const char *)text;
 	d->excerpt_len = llen;
 }
