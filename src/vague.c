@@ -432,6 +432,24 @@ int vague_scan_custom(struct arena *ar, const unsigned char *s, uint32_t len, en
 	return 0;
 }
 
+/* Nesting of "<mail>" and "(organisation)" parts in a `by:` value, which
+ * the collective check drops. */
+struct marks {
+	int angle, paren;
+};
+
+/* Whether byte b of the value stands outside those parts (the brackets
+ * themselves do not). */
+static bool outside_marks(struct marks *m, unsigned char b)
+{
+	if (b == '<') m->angle++;
+	else if (b == '>' && m->angle) m->angle--;
+	else if (b == '(') m->paren++;
+	else if (b == ')' && m->paren) m->paren--;
+	else return !m->angle && !m->paren;
+	return false;
+}
+
 /* Whether a `by:` value may fold to a collective entry, judged from its
  * first bytes outside "<…>" and "(…)" (as vague_is_collective() drops
  * them) after the blanks that folding drops. Where they are ASCII letters,
@@ -442,15 +460,10 @@ static bool may_be_collective(const unsigned char *s, uint32_t len)
 {
 	unsigned char c[4];
 	unsigned n = 0;
-	int depth_angle = 0, depth_paren = 0;
-	for (uint32_t i = 0; i < len && n < 4; i++) {
-		unsigned char b = s[i];
-		if (b == '<') depth_angle++;
-		else if (b == '>' && depth_angle) depth_angle--;
-		else if (b == '(') depth_paren++;
-		else if (b == ')' && depth_paren) depth_paren--;
-		else if (!depth_angle && !depth_paren && (n || (b > ' ' && b != 0x7f))) c[n++] = b;
-	}
+	struct marks m = { 0, 0 };
+	for (uint32_t i = 0; i < len && n < 4; i++)
+		if (outside_marks(&m, s[i]) && (n || (s[i] > ' ' && s[i] != 0x7f)))
+			c[n++] = s[i];
 	for (unsigned k = 0; k < 2 && k + 2 <= n; k++) {
 		/* a letter when below 26: c | 0x20 puts only letters in 'a'..'z' */
 		unsigned a = (unsigned)(c[k] | 0x20) - 'a', b = (unsigned)(c[k + 1] | 0x20) - 'a';
@@ -471,15 +484,10 @@ int vague_is_collective(struct arena *ar, const unsigned char *s, uint32_t len)
 	if (!clean)
 		return -1;
 	uint32_t n = 0;
-	int depth_angle = 0, depth_paren = 0;
-	for (uint32_t i = 0; i < len; i++) {
-		unsigned char c = s[i];
-		if (c == '<') depth_angle++;
-		else if (c == '>' && depth_angle) depth_angle--;
-		else if (c == '(') depth_paren++;
-		else if (c == ')' && depth_paren) depth_paren--;
-		else if (!depth_angle && !depth_paren) clean[n++] = c;
-	}
+	struct marks m = { 0, 0 };
+	for (uint32_t i = 0; i < len; i++)
+		if (outside_marks(&m, s[i]))
+			clean[n++] = s[i];
 	clean[n] = '\0';
 	struct folded f;
 	if (textnorm_fold(ar, clean, n, &f))
