@@ -76,14 +76,6 @@ static inline bool alone(const unsigned char *s, uint32_t i, uint32_t len)
 	return i + 1 == len || s[i + 1] < 0x80 || (s[i + 1] | 1) == 0xC3;
 }
 
-/* The common case: text that folding would leave as it is. Printable
- * ASCII (the matchers ignore ASCII case) and lower-case Latin-1 letters
- * (à-ÿ: C3 A0-BF, which NFKC and case folding keep; the bulk of Dutch and
- * Swedish text) not followed by anything that could combine with them,
- * single spaces, no leading or trailing blank, and the byte after the text
- * cannot continue a word. Offsets do not move: each byte comes from where
- * it stands (a copy would say both bytes of "å" come from its first, but
- * matches start and end only at whole characters). */
 /* Whether the bytes from *p up to end (reading on to len) that are not
  * ASCII are lower-case Latin-1 letters that nothing can combine with;
  * *p moves past the last one read. */
@@ -103,6 +95,14 @@ static bool latin1_lower(const unsigned char *s, uint32_t *p, uint32_t end, uint
 	return true;
 }
 
+/* The common case: text that folding would leave as it is. Printable
+ * ASCII (the matchers ignore ASCII case) and lower-case Latin-1 letters
+ * (à-ÿ: C3 A0-BF, which NFKC and case folding keep; the bulk of Dutch and
+ * Swedish text) not followed by anything that could combine with them,
+ * single spaces, no leading or trailing blank, and the byte after the text
+ * cannot continue a word. Offsets do not move: each byte comes from where
+ * it stands (a copy would say both bytes of "å" come from its first, but
+ * matches start and end only at whole characters). */
 static bool in_place(const unsigned char *s, uint32_t len)
 {
 	if (len == 0 || s[0] == ' ' || s[len - 1] == ' ' || textnorm_is_word(s[len]) ||
