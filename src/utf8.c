@@ -13,6 +13,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "word8.h"
+
 size_t utf8_valid_len(const unsigned char *s, size_t n)
 {
 	if (n == 0)
@@ -39,16 +41,11 @@ size_t utf8_valid_len(const unsigned char *s, size_t n)
 	return 0;
 }
 
-#define ONES UINT64_C(0x0101010101010101)
-#define HIGH UINT64_C(0x8080808080808080)
-
 /* Whether any of the eight bytes in x is not printable ASCII: a high bit
- * set, a byte below 0x20, or 0x7F (the classic "has a byte less than n"
- * and "has a zero byte" tests, exact as a yes/no answer). */
+ * set, a byte below 0x20, or 0x7F. */
 static uint64_t word_unclean(uint64_t x)
 {
-	uint64_t del = x ^ (ONES * 0x7F);
-	return (x | ((x - ONES * 0x20) & ~x) | ((del - ONES) & ~del)) & HIGH;
+	return word8_high(x) | word8_less(x, 0x20) | word8_byte(x, 0x7F);
 }
 
 size_t utf8_clean_prefix(const unsigned char *s, size_t n)
@@ -80,7 +77,7 @@ size_t utf8_count_chars(const unsigned char *s, size_t n)
 		uint64_t x;
 		memcpy(&x, s + i, 8);
 		/* bit 7 set and bit 6 clear: bit 6 of each byte shifted onto bit 7 */
-		uint64_t cont = x & ~(x << 1) & HIGH;
+		uint64_t cont = x & ~(x << 1) & WORD8_HIGH;
 		if (cont)
 			count -= (size_t)__builtin_popcountll(cont);
 	}

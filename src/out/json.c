@@ -21,6 +21,7 @@
 #include "../buf.h"
 #include "../rules.h"
 #include "../utf8.h"
+#include "../word8.h"
 #include "put.h"
 #include "render.h"
 
@@ -38,22 +39,15 @@ struct json_state {
 	struct buf line;     /* the object being written */
 };
 
-#define ONES UINT64_C(0x0101010101010101)
-#define HIGH UINT64_C(0x8080808080808080)
-
 /* The length of the prefix of s that a JSON string carries as it is: no
- * quote, backslash or control character. Eight bytes at a time (the "has
- * a byte less than n" and "has a zero byte" tests, exact as yes/no
- * answers), then byte by byte from the word that holds one. */
+ * quote, backslash or control character. Eight bytes at a time (word8.h),
+ * then byte by byte from the word that holds one. */
 static size_t plain_prefix(const char *s, size_t n)
 {
 	size_t i = 0;
 	for (; i + 8 <= n; i += 8) {
-		uint64_t x, q, bs;
-		memcpy(&x, s + i, 8);
-		q = x ^ (ONES * '"');
-		bs = x ^ (ONES * '\\');
-		if ((((x - ONES * 0x20) & ~x) | ((q - ONES) & ~q) | ((bs - ONES) & ~bs)) & HIGH)
+		uint64_t x = word8_load(s + i);
+		if (word8_less(x, 0x20) | word8_byte(x, '"') | word8_byte(x, '\\'))
 			break;
 	}
 	while (i < n && (unsigned char)s[i] >= 0x20 && s[i] != '"' && s[i] != '\\')

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "../rules.h"
+#include "../word8.h"
 #include "put.h"
 #include "render.h"
 
@@ -27,9 +28,6 @@ static const char *sev_color(enum severity s)
 /* Every sev_color() is this long. */
 enum { SEV_COLOR_LEN = 7 };
 
-#define ONES UINT64_C(0x0101010101010101)
-#define HIGH UINT64_C(0x8080808080808080)
-
 /* The excerpt with control characters shown as spaces (tabs kept, so the
  * caret line below lines up with the same tabs). Copied at once; only the
  * eight-byte words that hold a byte below 0x20 are then looked at. */
@@ -38,9 +36,7 @@ static char *put_excerpt(char *p, const char *s, uint32_t n)
 	memcpy(p, s, n);
 	uint32_t i = 0;
 	for (; i + 8 <= n; i += 8) {
-		uint64_t x;
-		memcpy(&x, p + i, 8);
-		if (!((x - ONES * 0x20) & ~x & HIGH))
+		if (!word8_less(word8_load(p + i), 0x20))
 			continue;
 		for (uint32_t k = i; k < i + 8; k++)
 			if ((unsigned char)p[k] < 0x20 && p[k] != '\t')
@@ -67,10 +63,8 @@ static char *put_pad(char *p, const unsigned char *s, uint32_t n)
 {
 	uint32_t i = 0;
 	for (; i + 8 <= n; i += 8) {
-		uint64_t x, t;
-		memcpy(&x, s + i, 8);
-		t = x ^ (ONES * '\t');
-		if (!((x | ((t - ONES) & ~t)) & HIGH)) {
+		uint64_t x = word8_load(s + i);
+		if (!(word8_high(x) | word8_byte(x, '\t'))) {
 			p = put_lit(p, "        ");
 			continue;
 		}
