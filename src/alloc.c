@@ -1,6 +1,7 @@
 /* alloc.c — system and fault-injecting allocators behind one interface. */
 #include "alloc.h"
 
+#include <stdatomic.h>
 #include <stdlib.h>
 
 static void *system_realloc(void *ctx, void *ptr, size_t size)
@@ -44,17 +45,17 @@ static void *faulty_realloc(void *ctx, void *ptr, size_t size)
 	struct alloc_faulty *f = ctx;
 	if (size == 0) {
 		if (ptr) {
-			f->live--;
+			atomic_fetch_sub(&f->live, 1);
 			free(ptr);
 		}
 		return NULL;
 	}
-	f->calls++;
-	if (f->fail_at && f->calls >= f->fail_at)
+	unsigned long call = atomic_fetch_add(&f->calls, 1) + 1;
+	if (f->fail_at && (f->once ? call == f->fail_at : call >= f->fail_at))
 		return NULL;
 	void *p = realloc(ptr, size);
 	if (p && !ptr)
-		f->live++;
+		atomic_fetch_add(&f->live, 1);
 	return p;
 }
 
@@ -63,6 +64,7 @@ void alloc_faulty_init(struct alloc_faulty *f, unsigned long fail_at)
 	f->base.realloc = faulty_realloc;
 	f->base.ctx = f;
 	f->fail_at = fail_at;
-	f->calls = 0;
-	f->live = 0;
+	f->once = false;
+	atomic_init(&f->calls, 0);
+	atomic_init(&f->live, 0);
 }

@@ -7,6 +7,7 @@
 #ifndef PROMISE_ALLOC_H
 #define PROMISE_ALLOC_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct allocator {
@@ -23,13 +24,15 @@ void *alloc_resize(const struct allocator *a, void *ptr, size_t size);
 void alloc_free(const struct allocator *a, void *ptr);
 
 /* A failing allocator for fault-injection tests: the `fail_at`-th call
- * (1-based) and every later one fail; 0 never fails. `calls` counts the
- * allocations made (frees are not counted). */
+ * (1-based) and every later one fail, or with `once` set that call only;
+ * 0 never fails. `calls` counts the allocations made (frees are not
+ * counted). The counters are atomic: threads may share it. */
 struct alloc_faulty {
 	struct allocator base;
 	unsigned long fail_at;
-	unsigned long calls;
-	long live; /* allocations not yet freed: a leak check */
+	bool once;
+	_Atomic unsigned long calls;
+	_Atomic long live; /* allocations not yet freed: a leak check */
 };
 void alloc_faulty_init(struct alloc_faulty *f, unsigned long fail_at);
 

@@ -4,7 +4,6 @@
 #include "harness.h"
 
 #include <fcntl.h>
-#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -169,32 +168,6 @@ static void every_allocation_failure_is_clean(void **state)
 	free(text);
 }
 
-/* alloc_faulty for several threads: the counters are atomic. */
-struct faulty_shared {
-	struct allocator base;
-	unsigned long fail_at;
-	atomic_ulong calls;
-	atomic_long live;
-};
-
-static void *shared_realloc(void *ctx, void *ptr, size_t size)
-{
-	struct faulty_shared *f = ctx;
-	if (size == 0) {
-		if (ptr) {
-			atomic_fetch_sub(&f->live, 1);
-			free(ptr);
-		}
-		return NULL;
-	}
-	if (atomic_fetch_add(&f->calls, 1) + 1 >= f->fail_at)
-		return NULL;
-	void *p = realloc(ptr, size);
-	if (p && !ptr)
-		atomic_fetch_add(&f->live, 1);
-	return p;
-}
-
 /* The same sweep with three threads judging chunks: whichever allocation
  * fails, on whichever thread (the ring, the pool, a chunk's copy, a
  * worker's parse or findings), the run ends in ANALYSIS_NOMEM with every
@@ -210,8 +183,8 @@ static void every_allocation_failure_with_threads_is_clean(void **state)
 	unsigned long failures = 0;
 	bool pooled = false;
 	for (unsigned long k = 1;; k++) {
-		struct faulty_shared f = { { shared_realloc, NULL }, k, 0, 0 };
-		f.base.ctx = &f;
+		struct alloc_faulty f; /* its counters are atomic */
+		alloc_faulty_init(&f, k);
 		struct lint_options opt;
 		lint_options_init(&opt, today);
 		opt.chunk_size = 512;
@@ -227,7 +200,7 @@ static void every_allocation_failure_with_threads_is_clean(void **state)
 		if (!err)
 			err = analysis_finish(&a);
 		analysis_release(&a);
-		assert_int_equal(atomic_load(&f.live), 0);
+		assert_int_equal(f.live, 0);
 		if (err == ANALYSIS_OK)
 			break;
 		assert_int_equal(err, ANALYSIS_NOMEM);
@@ -237,32 +210,6 @@ static void every_allocation_failure_with_threads_is_clean(void **state)
 	assert_true(failures > 10);
 	fprintf(stderr, "%lu allocation failures injected with threads, each ended cleanly\n", failures);
 	free(text);
-}
-
-/* Fails the `fail_at`-th allocation only (alloc_faulty fails every later
- * one too). */
-struct fail_once {
-	struct allocator base;
-	unsigned long fail_at, calls;
-	long live;
-};
-
-static void *once_realloc(void *ctx, void *ptr, size_t size)
-{
-	struct fail_once *f = ctx;
-	if (size == 0) {
-		if (ptr) {
-			f->live--;
-			free(ptr);
-		}
-		return NULL;
-	}
-	if (++f->calls == f->fail_at)
-		return NULL;
-	void *p = realloc(ptr, size);
-	if (p && !ptr)
-		f->live++;
-	return p;
 }
 
 /* The findings of a run over the samples (512-byte chunks), one line each
@@ -309,8 +256,9 @@ static void a_single_allocation_failure_loses_nothing_silently(void **state)
 	assert_non_null(want);
 	unsigned long total = none.calls, reported = 0;
 	for (unsigned long k = 1; k <= total; k++) {
-		struct fail_once f = { { once_realloc, NULL }, k, 0, 0 };
-		f.base.ctx = &f;
+		struct alloc_faulty f;
+		alloc_faulty_init(&f, k);
+		f.once = true;
 		char *got = samples_report(&f.base, text, len, &err);
 		assert_int_equal(f.live, 0);
 		if (err) {

@@ -271,32 +271,6 @@ static void a_rules_uri_that_is_not_utf8(void **state)
 	json_decref(r.out);
 }
 
-/* Fails the `fail_at`-th allocation only (the faulty allocator of alloc.h
- * fails every later one too): the server must carry on after it. */
-struct fail_once {
-	struct allocator base;
-	unsigned long fail_at, calls;
-	long live;
-};
-
-static void *once_realloc(void *ctx, void *ptr, size_t size)
-{
-	struct fail_once *f = ctx;
-	if (size == 0) {
-		if (ptr) {
-			f->live--;
-			free(ptr);
-		}
-		return NULL;
-	}
-	if (++f->calls == f->fail_at)
-		return NULL;
-	void *p = realloc(ptr, size);
-	if (p && !ptr)
-		f->live++;
-	return p;
-}
-
 /* Regression (found by sweeping every allocation of an editor session):
  * when memory ran out while a quick fix padded a new field to the value
  * column, the padding loop waited forever for a buffer that could not
@@ -315,8 +289,9 @@ static void quick_fixes_when_memory_runs_out(void **state)
 		"{\"line\":3,\"character\":0}},\"context\":{\"diagnostics\":[]}}}";
 	unsigned long j, errors = 0;
 	for (j = 1;; j++) {
-		struct fail_once f = { { once_realloc, NULL }, 0, 0, 0 };
-		f.base.ctx = &f;
+		struct alloc_faulty f;
+		alloc_faulty_init(&f, 0); /* none fails until fail_at is set */
+		f.once = true;
 		struct client c;
 		client_start(&c, &f.base);
 		client_send(&c, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{}}");
@@ -459,8 +434,9 @@ static void each_single_allocation_failure_in_a_session(void **state)
 	(void)state;
 	unsigned long k, stopped = 0, errors = 0;
 	for (k = 1;; k++) {
-		struct fail_once f = { { once_realloc, NULL }, k, 0, 0 };
-		f.base.ctx = &f;
+		struct alloc_faulty f;
+		alloc_faulty_init(&f, k);
+		f.once = true; /* the server must carry on after it */
 		struct session r;
 		run_session(session, NSESSION, &f.base, &r);
 		assert_int_equal(f.live, 0);
