@@ -358,6 +358,13 @@ static bool is_comment_line(const unsigned char *buf, uint32_t start, uint32_t e
 	return start < end && buf[start] == '#';
 }
 
+/* Where the line at `start` begins: after the byte-order mark that may
+ * stand before a file's first line, at the buffer's start. */
+static uint32_t line_body(const unsigned char *buf, uint32_t len, uint32_t start)
+{
+	return start == 0 && len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3) ? 3 : start;
+}
+
 uint32_t parse_split_point(const unsigned char *buf, uint32_t len)
 {
 	/* Walk line starts backwards from the end. */
@@ -367,16 +374,14 @@ uint32_t parse_split_point(const unsigned char *buf, uint32_t len)
 		/* end is a line start (or len); find the start of the line before */
 		while (start > 0 && buf[start - 1] != '\n')
 			start--;
-		/* A byte-order mark may stand before the file's first header. */
-		uint32_t at = start == 0 && len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3) ? 3 : start;
-		if (parse_is_header_line(buf, len, at)) {
+		if (parse_is_header_line(buf, len, line_body(buf, len, start))) {
 			/* Include the comments directly above. */
 			uint32_t cut = start;
 			while (cut > 0) {
 				uint32_t prev = cut - 1;
 				while (prev > 0 && buf[prev - 1] != '\n')
 					prev--;
-				if (!is_comment_line(buf, prev, cut - 1))
+				if (!is_comment_line(buf, line_body(buf, len, prev), cut - 1))
 					break;
 				cut = prev;
 			}
