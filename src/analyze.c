@@ -56,6 +56,8 @@ struct chunk_job {
 	struct arena arena;         /* the model and the findings' strings */
 	struct arena scratch;       /* the judge's, reset after every record */
 	struct chunk_model m;
+	uint64_t *id_hash;          /* facts_hash() of each record's ID, taken
+				       by the judge for settle()'s prefetch */
 	struct diag *found;         /* held findings, any order */
 	size_t nfound, cap_found;
 	size_t njudged;             /* found[0, njudged) are the judge's */
@@ -365,7 +367,7 @@ static int collect_party_facts(struct analysis *a, struct rule_ctx *c, uint32_t 
  * (before its rules run, so they see whether its ID is taken), and the
  * references that name promises not read yet (after: the rules judged the
  * others). */
-static int add_facts(struct analysis *a, struct rule_ctx *c)
+static int add_facts(struct analysis *a, struct rule_ctx *c, uint64_t id_hash)
 {
 	const struct chunk_model *m = c->m;
 	const struct record *r = c->r;
@@ -374,8 +376,8 @@ static int add_facts(struct analysis *a, struct rule_ctx *c)
 		return 0;
 	const struct field *due = model_field(m, r, KEY_DUE);
 	int32_t due_day = due && due->date.status == DATE_OK ? due->date.day : FACT_NO_DATE;
-	long idx = facts_add_promise(&a->facts, (const char *)m->buf + r->id.off, r->id.len, c->file,
-				     r->line, due_day, r->status.kind, &c->duplicate_of);
+	long idx = facts_add_hashed(&a->facts, (const char *)m->buf + r->id.off, r->id.len, id_hash,
+				    c->file, r->line, due_day, r->status.kind, &c->duplicate_of);
 	return idx < 0 ? -1 : collect_party_facts(a, c, (uint32_t)idx);
 }
 
@@ -444,6 +446,15 @@ static void judge(void *item)
 		return;
 	}
 	struct chunk_model *m = &j->m;
+	j->id_hash = arena_alloc(&j->arena, ((size_t)m->nrecords + 1) * sizeof *j->id_hash);
+	if (!j->id_hash) {
+		j->failed = true;
+		return;
+	}
+	for (uint32_t i = 0; i < m->nrecords; i++) {
+		const struct record *r = &m->records[i];
+		j->id_hash[i] = r->id.len ? facts_hash((const char *)m->buf + r->id.off, r->id.len) : 0;
+	}
 	bool orphans = j->in.orphans_reported;
 	orphans_once(m, &orphans);
 	j->orphans_seen = orphans;
@@ -506,9 +517,16 @@ static enum analysis_error settle(struct analysis *a, struct chunk_job *j)
 		return ANALYSIS_NOMEM;
 	int todo[RULE_COUNT];
 	int ntodo = record_rules(c.opt, true, todo);
+	/* Far enough ahead that the slot arrives in time, near enough that
+	 * it is still cached when used. */
+	enum { PREFETCH_AHEAD = 4 };
+	for (uint32_t i = 0; i < PREFETCH_AHEAD && i < m->nrecords; i++)
+		facts_prefetch(&a->facts, j->id_hash[i]);
 	for (uint32_t i = 0; i < m->nrecords; i++) {
 		c.r = &m->records[i];
-		if (add_facts(a, &c))
+		if (i + PREFETCH_AHEAD < m->nrecords)
+			facts_prefetch(&a->facts, j->id_hash[i + PREFETCH_AHEAD]);
+		if (add_facts(a, &c, j->id_hash[i]))
 			return ANALYSIS_NOMEM;
 		for (int t = 0; t < ntodo; t++) {
 			key_for(j, STEP_RECORD, todo[t]);

@@ -7,8 +7,9 @@
 #include "facts.h"
 
 #include <string.h>
+#include <sys/mman.h>
 
-static uint64_t hash_id(const char *s, size_t n)
+uint64_t facts_hash(const char *s, size_t n)
 {
 	uint64_t h = 0xcbf29ce484222325u; /* FNV-1a, then a final mix */
 	for (size_t i = 0; i < n; i++) {
@@ -60,6 +61,22 @@ static size_t probe(const struct facts *f, const char *id, size_t len, uint64_t 
 	}
 }
 
+/* Ask for huge pages under a large table: its probes land anywhere in it,
+ * and with small pages each would also miss the TLB. Only the whole 2 MiB
+ * pages inside the block are marked; a refusal changes nothing. */
+static void huge_pages(void *p, size_t size)
+{
+#ifdef MADV_HUGEPAGE
+	const uintptr_t huge = (uintptr_t)2 << 20;
+	uintptr_t from = ((uintptr_t)p + huge - 1) & ~(huge - 1), to = ((uintptr_t)p + size) & ~(huge - 1);
+	if (to > from)
+		(void)madvise((void *)from, to - from, MADV_HUGEPAGE);
+#else
+	(void)p;
+	(void)size;
+#endif
+}
+
 static int grow_table(struct facts *f, size_t at_least)
 {
 	size_t n = f->nslots ? f->nslots * 2 : 1024;
@@ -68,6 +85,7 @@ static int grow_table(struct facts *f, size_t at_least)
 	uint64_t *slots = alloc_mem(f->alloc, n * sizeof *slots);
 	if (!slots)
 		return -1;
+	huge_pages(slots, n * sizeof *slots);
 	memset(slots, 0, n * sizeof *slots);
 	for (size_t i = 0; i < f->nslots; i++) {
 		uint64_t s = f->slots[i];
@@ -84,8 +102,26 @@ static int grow_table(struct facts *f, size_t at_least)
 	return 0;
 }
 
+void facts_prefetch(const struct facts *f, uint64_t hash)
+{
+#if defined(__GNUC__) || defined(__clang__)
+	if (f->nslots)
+		__builtin_prefetch(&f->slots[SLOT_HOME(hash, f->nslots - 1)]);
+#else
+	(void)f;
+	(void)hash;
+#endif
+}
+
 long facts_add_promise(struct facts *f, const char *id, uint32_t id_len, uint32_t file,
 		       uint32_t line, int32_t due, enum status_kind status, long *first)
+{
+	return facts_add_hashed(f, id, id_len, id_len ? facts_hash(id, id_len) : 0, file, line, due,
+				status, first);
+}
+
+long facts_add_hashed(struct facts *f, const char *id, uint32_t id_len, uint64_t hash,
+		      uint32_t file, uint32_t line, int32_t due, enum status_kind status, long *first)
 {
 	if (first)
 		*first = -1;
@@ -122,7 +158,7 @@ long facts_add_promise(struct facts *f, const char *id, uint32_t id_len, uint32_
 	p->due = due;
 	p->status = (uint8_t)status;
 	if (id_len) {
-		uint64_t h = hash_id(id, id_len);
+		uint64_t h = hash;
 		size_t i = probe(f, id, id_len, h);
 		if (f->slots[i]) {
 			if (first)
@@ -230,6 +266,6 @@ long facts_find(const struct facts *f, const char *id, size_t len)
 {
 	if (!f->nslots || !len)
 		return -1;
-	size_t i = probe(f, id, len, hash_id(id, len));
+	size_t i = probe(f, id, len, facts_hash(id, len));
 	return f->slots[i] ? (long)SLOT_INDEX(f->slots[i]) : -1;
 }
