@@ -63,7 +63,9 @@ struct chunk_job {
 	size_t njudged;             /* found[0, njudged) are the judge's */
 	struct sort_key *keys;      /* hand_over()'s, cap_keys of them */
 	size_t cap_keys;
-	uint64_t key;               /* the next finding's order key */
+	uint64_t key;               /* the step and rule bits of the next
+				       finding's order key */
+	uint64_t seq;               /* and its sequence number */
 	bool failed;                /* out of memory */
 };
 
@@ -151,12 +153,11 @@ long analysis_add_name(struct analysis *a, const char *name)
  * position come from one record, so this is the order of discovery. */
 enum { KEY_STEP_SHIFT = 62, KEY_RULE_SHIFT = 54, STEP_CHUNK = 1, STEP_RECORD = 2 };
 
-/* The findings that follow come from `rule` in `step`: the sequence goes
- * on, the step and rule bits change. */
-static void key_for(struct chunk_job *j, int step, int rule)
+/* The step and rule bits of a key; the findings that follow get them
+ * (hold() adds the sequence number). */
+static uint64_t key_for(int step, int rule)
 {
-	j->key = (uint64_t)step << KEY_STEP_SHIFT | (uint64_t)rule << KEY_RULE_SHIFT |
-		 (j->key & ((1ULL << KEY_RULE_SHIFT) - 1));
+	return (uint64_t)step << KEY_STEP_SHIFT | (uint64_t)rule << KEY_RULE_SHIFT;
 }
 
 /* Keep a finding with its chunk (strings in the chunk's arena). */
@@ -181,7 +182,7 @@ static void hold(struct rule_ctx *c, struct diag *d)
 		j->failed = true;
 		return;
 	}
-	h.order = j->key++;
+	h.order = j->key | j->seq++;
 	j->found[j->nfound++] = h;
 }
 
@@ -420,14 +421,21 @@ static void orphans_once(struct chunk_model *m, bool *reported)
 	m->nerrors = n;
 }
 
+/* A record rule to run, with its findings' key bits: looked up once a
+ * chunk, since every record runs them all. */
+struct record_rule {
+	void (*check)(struct rule_ctx *c);
+	uint64_t key;
+};
+
 /* The record rules that are on, ordered or not, in table order. */
-static int record_rules(const struct lint_options *opt, bool ordered, int todo[RULE_COUNT])
+static int record_rules(const struct lint_options *opt, bool ordered, struct record_rule todo[RULE_COUNT])
 {
 	int n = 0;
 	for (int k = 0; k < RULE_COUNT; k++)
 		if (rule_table[k]->check_record && rule_table[k]->ordered == ordered &&
 		    opt->severity[k] != SEV_OFF)
-			todo[n++] = k;
+			todo[n++] = (struct record_rule){ rule_table[k]->check_record, key_for(STEP_RECORD, k) };
 	return n;
 }
 
@@ -440,6 +448,7 @@ static void judge(void *item)
 	arena_reset(&j->arena);
 	j->nfound = 0;
 	j->key = 0;
+	j->seq = 0;
 	j->failed = false;
 	if (parse_chunk(&j->arena, j->ch.data, j->ch.len, j->in.line, j->ch.first, &j->m)) {
 		j->failed = true;
@@ -477,16 +486,16 @@ static void judge(void *item)
 	c.sink_data = j;
 	for (int k = 0; k < RULE_COUNT; k++)
 		if (rule_table[k]->check_chunk && c.opt->severity[k] != SEV_OFF) {
-			key_for(j, STEP_CHUNK, k);
+			j->key = key_for(STEP_CHUNK, k);
 			rule_table[k]->check_chunk(&c);
 		}
-	int todo[RULE_COUNT];
+	struct record_rule todo[RULE_COUNT];
 	int ntodo = record_rules(c.opt, false, todo);
 	for (uint32_t i = 0; i < m->nrecords && !j->failed; i++) {
 		c.r = &m->records[i];
 		for (int t = 0; t < ntodo; t++) {
-			key_for(j, STEP_RECORD, todo[t]);
-			rule_table[todo[t]]->check_record(&c);
+			j->key = todo[t].key;
+			todo[t].check(&c);
 		}
 		j->failed |= j->scratch.failed;
 		arena_reset(&j->scratch);
@@ -515,7 +524,7 @@ static enum analysis_error settle(struct analysis *a, struct chunk_job *j)
 	c.sink_data = j;
 	if (suppress_scan_chunk(&a->suppress, &c))
 		return ANALYSIS_NOMEM;
-	int todo[RULE_COUNT];
+	struct record_rule todo[RULE_COUNT];
 	int ntodo = record_rules(c.opt, true, todo);
 	/* Far enough ahead that the slot arrives in time, near enough that
 	 * it is still cached when used. */
@@ -529,8 +538,8 @@ static enum analysis_error settle(struct analysis *a, struct chunk_job *j)
 		if (add_facts(a, &c, j->id_hash[i]))
 			return ANALYSIS_NOMEM;
 		for (int t = 0; t < ntodo; t++) {
-			key_for(j, STEP_RECORD, todo[t]);
-			rule_table[todo[t]]->check_record(&c);
+			j->key = todo[t].key;
+			todo[t].check(&c);
 		}
 		if (a->scratch.failed || j->failed)
 			return ANALYSIS_NOMEM;
