@@ -22,6 +22,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "bytecount.h"
 #include "fieldtext.h"
 #include "filelang.h"
 #include "parse.h"
@@ -556,10 +557,7 @@ static enum analysis_error settle(struct analysis *a, struct chunk_job *j)
  * ends in one (every chunk but a file's last does). */
 static uint32_t count_lines(const unsigned char *s, uint32_t len)
 {
-	uint32_t n = 0;
-	for (const unsigned char *p = s, *end = s + len; (p = memchr(p, '\n', (size_t)(end - p))); p++)
-		n++;
-	return n;
+	return (uint32_t)bytecount(s, len, '\n');
 }
 
 /* A job slot of the ring for the next chunk, its bytes copied in. NULL
