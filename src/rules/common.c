@@ -107,10 +107,10 @@ struct span rule_header_span(const struct record *r)
 	return r->id.len ? r->id : r->keyword;
 }
 
-const struct field *rule_require_field(struct rule_ctx *c, enum rule_id rule,
-				       enum field_key key, const char *hint, const char *missing)
+const struct field *rule_require_missing(struct rule_ctx *c, enum rule_id rule,
+					 enum field_key key, const char *hint, const char *missing,
+					 const struct field *f)
 {
-	const struct field *f = model_field(c->m, c->r, key);
 	char name[96];
 	if (c->r->flags & RECORD_BAD_HEADER)
 		return f; /* the syntax error said enough; no cascade of warnings */
