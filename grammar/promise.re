@@ -352,29 +352,13 @@ enum { SHORT_VALUE_MAX = 96 };
 
 static int two(const uchar *p) { return (p[0] - '0') * 10 + (p[1] - '0'); }
 
-static bool is_digit(uchar c) { return (unsigned)(c - '0') <= 9; }
-
-/* The common date: exactly `YYYY-MM-DD`, with nothing after it that could
- * start a time (the block below would try one after a blank or a `T`).
- * Returns false when s is not of that sort, whatever it is. */
-static bool plain_date(const uchar *s, size_t len)
-{
-	if (len < 10 || (len > 10 && (s[10] == ' ' || s[10] == '\t' || s[10] == 'T' || s[10] == 't')))
-		return false;
-	return is_digit(s[0]) && is_digit(s[1]) && is_digit(s[2]) && is_digit(s[3]) && s[4] == '-' &&
-	       is_digit(s[5]) && is_digit(s[6]) && s[7] == '-' && is_digit(s[8]) && is_digit(s[9]);
-}
-
 bool lex_date(const unsigned char *s, size_t len, bool whole, struct date_shape *out)
 {
-	if (plain_date(s, len)) {
+	if (lex_plain_date(s, len, &out->year, &out->month, &out->day)) {
 		/* A date alone, or before a byte that is neither a blank nor a
 		 * time: with `whole`, only the former. */
 		if (whole && len > 10)
 			return false;
-		out->year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + two(s + 2);
-		out->month = two(s + 5);
-		out->day = two(s + 8);
 		out->hour = out->minute = -1;
 		out->has_offset = false;
 		out->offset_minutes = 0;
