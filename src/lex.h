@@ -73,6 +73,14 @@ struct line_tok {
 void lex_line(const unsigned char *buf, uint32_t len, uint32_t pos,
 	      struct line_tok *tok, lex_problem_fn *on_problem, void *ctx);
 
+/* Up to max lines from pos (< len) into toks[0..n), as lex_line() would,
+ * and n (at least 1). A batch saves a call per line; a line with a byte
+ * problem on it always comes first in its batch, so its problems are
+ * reported after the caller has handled every line before it (the caller
+ * handles a batch before asking for the next). */
+uint32_t lex_lines(const unsigned char *buf, uint32_t len, uint32_t pos, struct line_tok *toks,
+		   uint32_t max, lex_problem_fn *on_problem, void *ctx);
+
 /* Value validators. Each looks at exactly [s, s + len) (already trimmed). */
 
 struct date_shape {

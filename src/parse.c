@@ -25,25 +25,29 @@ struct parser {
 	bool oom;
 };
 
-#define GROW(p, arr, n, cap)                                                                   \
-	do {                                                                                   \
-		if ((n) == (cap)) {                                                            \
-			uint32_t nc = (cap) ? (cap) * 2 : 16;                                  \
-			void *na = arena_grow((p)->ar, (arr), sizeof *(arr), (n), nc);         \
-			if (!na) {                                                             \
-				(p)->oom = true;                                               \
-				break;                                                         \
-			}                                                                      \
-			(arr) = na;                                                            \
-			(cap) = nc;                                                            \
-		}                                                                              \
-	} while (0)
+/* A bigger array for arr (n == *cap elements): the new one, or the old
+ * one with p->oom set. Out of line: it runs a few times per chunk. */
+static void *grow(struct parser *p, void *arr, size_t elem, uint32_t n, uint32_t *cap)
+{
+	uint32_t nc = *cap ? *cap * 2 : 16;
+	void *na = arena_grow(p->ar, arr, elem, n, nc);
+	if (!na) {
+		p->oom = true;
+		return arr;
+	}
+	*cap = nc;
+	return na;
+}
+
+/* Whether arr (n elements of cap) has room for one more, growing it if
+ * not; false only when out of memory. */
+#define ROOM(p, arr, n, cap) \
+	((n) < (cap) || ((arr) = grow((p), (arr), sizeof *(arr), (n), &(cap)), !(p)->oom))
 
 static void add_error(struct parser *p, enum syntax_kind kind, uint32_t off, uint32_t len)
 {
 	struct chunk_model *m = p->m;
-	GROW(p, m->errors, m->nerrors, p->cap_errors);
-	if (p->oom)
+	if (!ROOM(p, m->errors, m->nerrors, p->cap_errors))
 		return;
 	struct syntax_error *e = &m->errors[m->nerrors++];
 	e->kind = kind;
@@ -92,6 +96,7 @@ static void parse_status(const struct chunk_model *m, const struct field *f, str
 	st->kind = w == STATUS_WORD_KEPT ? STATUS_KEPT : w == STATUS_WORD_BROKEN ? STATUS_BROKEN : STATUS_RELEASED;
 }
 
+/* Whether [s, s + n) has a digit in it. */
 static bool has_digit(const unsigned char *s, uint32_t n)
 {
 	for (uint32_t i = 0; i < n; i++)
@@ -100,36 +105,25 @@ static bool has_digit(const unsigned char *s, uint32_t n)
 	return false;
 }
 
-/* Parse the values of the finished record: dates and the status. */
+/* The field before the next one (or the record's end) is complete, with
+ * its continuation lines: whether an in-return names a promise. */
+static inline void end_field(struct parser *p)
+{
+	struct field *f = &p->m->fields[p->field];
+	if (p->field >= 0 && f->key == KEY_IN_RETURN) {
+		const unsigned char *v = p->m->buf + f->value.off;
+		f->ref = f->cont_count == 0 && lex_is_id(v, f->value.len) && has_digit(v, f->value.len);
+	}
+}
+
+/* The record is complete: its status. */
 static void finish_record(struct parser *p)
 {
 	if (p->record < 0)
 		return;
+	end_field(p);
 	struct chunk_model *m = p->m;
 	struct record *r = &m->records[p->record];
-	struct field *const end = m->fields + r->field_first + r->field_count;
-	for (struct field *f = m->fields + r->field_first; f < end; f++) {
-		const unsigned char *v = m->buf + f->value.off;
-		switch (f->key) {
-		case KEY_MADE:
-		case KEY_DUE:
-			f->date = date_parse(v, f->value.len, true);
-			break;
-		case KEY_RENEGOTIATED:
-		case KEY_RECOVERY:
-		case KEY_EXTRA:
-			f->date = date_parse(v, f->value.len, false);
-			if (f->date.len < f->value.len && v[f->date.len] != ' ' && v[f->date.len] != '\t' &&
-			    f->date.status != DATE_NOT_A_DATE)
-				f->date.status = DATE_NOT_A_DATE; /* "2026-10-17x": no date */
-			break;
-		case KEY_IN_RETURN:
-			f->ref = f->cont_count == 0 && lex_is_id(v, f->value.len) && has_digit(v, f->value.len);
-			break;
-		default:
-			break;
-		}
-	}
 	if (r->first[KEY_STATUS] >= 0)
 		parse_status(m, &m->fields[r->first[KEY_STATUS]], &r->status);
 	else
@@ -142,8 +136,7 @@ static void start_record(struct parser *p, const struct line_tok *t, unsigned fl
 {
 	finish_record(p);
 	struct chunk_model *m = p->m;
-	GROW(p, m->records, m->nrecords, p->cap_records);
-	if (p->oom)
+	if (!ROOM(p, m->records, m->nrecords, p->cap_records))
 		return;
 	struct record *r = &m->records[m->nrecords];
 	memset(r, 0, sizeof *r);
@@ -168,24 +161,50 @@ static void start_record(struct parser *p, const struct line_tok *t, unsigned fl
 	p->orphan_reported = false;
 }
 
+/* A field's date, parsed as soon as its line is read (the value of a
+ * date is on the key's line). */
+static void parse_date(const struct chunk_model *m, struct field *f)
+{
+	const unsigned char *v = m->buf + f->value.off;
+	switch (f->key) {
+	case KEY_MADE:
+	case KEY_DUE:
+		f->date = date_parse(v, f->value.len, true);
+		break;
+	case KEY_RENEGOTIATED:
+	case KEY_RECOVERY:
+	case KEY_EXTRA:
+		f->date = date_parse(v, f->value.len, false);
+		if (f->date.len < f->value.len && v[f->date.len] != ' ' && v[f->date.len] != '\t' &&
+		    f->date.status != DATE_NOT_A_DATE)
+			f->date.status = DATE_NOT_A_DATE; /* "2026-10-17x": no date */
+		break;
+	default:
+		break;
+	}
+}
+
 static void add_field(struct parser *p, const struct line_tok *t)
 {
 	struct chunk_model *m = p->m;
-	GROW(p, m->fields, m->nfields, p->cap_fields);
-	if (p->oom)
+	if (!ROOM(p, m->fields, m->nfields, p->cap_fields))
 		return;
+	end_field(p);
 	struct record *r = &m->records[p->record];
 	struct field *f = &m->fields[m->nfields];
-	memset(f, 0, sizeof *f);
+	/* Member by member, not memset and then again: this runs per line. */
 	f->key = t->key;
 	f->key_span = t->a;
 	f->value = t->b;
 	f->line = p->line;
 	f->indent_width = t->indent_width;
 	f->cont_first = m->nconts;
+	f->cont_count = 0;
 	f->comment_first = p->pending_first;
 	f->comment_count = p->pending_count;
-	f->date.status = DATE_NOT_A_DATE;
+	f->date = (struct date_value){ .status = DATE_NOT_A_DATE };
+	f->ref = false;
+	parse_date(m, f);
 	if (r->first[f->key] < 0)
 		r->first[f->key] = (int32_t)m->nfields;
 	p->field = (int32_t)m->nfields++;
@@ -196,8 +215,7 @@ static void add_field(struct parser *p, const struct line_tok *t)
 static void add_cont(struct parser *p, struct span text)
 {
 	struct chunk_model *m = p->m;
-	GROW(p, m->conts, m->nconts, p->cap_conts);
-	if (p->oom)
+	if (!ROOM(p, m->conts, m->nconts, p->cap_conts))
 		return;
 	m->conts[m->nconts].text = text;
 	m->conts[m->nconts].line = p->line;
@@ -227,8 +245,7 @@ static void on_line(struct parser *p, const struct line_tok *t)
 	case LINE_BLANK:
 		break;
 	case LINE_COMMENT:
-		GROW(p, m->comments, m->ncomments, p->cap_comments);
-		if (p->oom)
+		if (!ROOM(p, m->comments, m->ncomments, p->cap_comments))
 			return;
 		m->comments[m->ncomments].text = t->a;
 		m->comments[m->ncomments].line = p->line;
@@ -316,21 +333,22 @@ int parse_chunk(struct arena *ar, const unsigned char *buf, uint32_t len,
 	p.line = first_line;
 	bool first = true;
 	while (pos < len && !p.oom) {
-		struct line_tok t;
-		lex_line(buf, len, pos, &t, on_problem, &p);
-		GROW(&p, out->lines, out->nlines, p.cap_lines);
-		if (p.oom)
-			break;
-		out->lines[out->nlines].start = t.start;
-		out->lines[out->nlines].end = t.end;
-		out->nlines++;
-		if (first && t.next > t.end) {
-			out->crlf = t.crlf;
-			first = false;
+		struct line_tok toks[64];
+		uint32_t n = lex_lines(buf, len, pos, toks, 64, on_problem, &p);
+		for (const struct line_tok *t = toks; t < toks + n; t++) {
+			if (!ROOM(&p, out->lines, out->nlines, p.cap_lines))
+				break;
+			out->lines[out->nlines].start = t->start;
+			out->lines[out->nlines].end = t->end;
+			out->nlines++;
+			if (first && t->next > t->end) {
+				out->crlf = t->crlf;
+				first = false;
+			}
+			on_line(&p, t);
+			p.line++;
 		}
-		on_line(&p, &t);
-		pos = t.next;
-		p.line++;
+		pos = toks[n - 1].next;
 	}
 	if (!p.oom)
 		finish_record(&p);
