@@ -1,13 +1,16 @@
-/* parse.c — a line-at-a-time state machine over lex_line().
+/* parse.c — a line-at-a-time state machine over lex_lines().
  *
  * State is just "the current record" and "the current field": a field line
  * indented deeper than the current field's key continues its value,
  * otherwise it starts a new field. Comments directly above a header or a
  * field (no blank line between) are attached to it, for suppressions and
- * the formatter. Values are parsed into dates and status words once the
- * record is complete. Rejected: a recursive-descent parser over tokens — the
- * format has no nesting, and per-line classification keeps recovery trivial
- * (every line is a fresh start). */
+ * the formatter. A date is parsed when its field is added (it stands on the
+ * key's line), whether an in-return names a promise once the field has all
+ * its lines, the status once the record is complete: no second pass over
+ * the fields. Lines come from the scanner in batches, a call per batch
+ * rather than per line. Rejected: a recursive-descent parser over tokens —
+ * the format has no nesting, and per-line classification keeps recovery
+ * trivial (every line is a fresh start). */
 #include "parse.h"
 
 #include <string.h>
@@ -18,6 +21,7 @@ struct parser {
 	uint32_t line;           /* current line number */
 	int32_t record;          /* current record, -1 before the first */
 	int32_t field;           /* current field of that record, -1 if none */
+	uint32_t field_indent;   /* its key's indentation; UINT32_MAX if none */
 	uint32_t pending_first;  /* comments directly above the next line */
 	uint32_t pending_count;
 	bool orphan_reported;    /* a run of fields outside a promise */
@@ -130,6 +134,7 @@ static void finish_record(struct parser *p)
 		r->status.kind = STATUS_NONE;
 	p->record = -1;
 	p->field = -1;
+	p->field_indent = UINT32_MAX;
 }
 
 static void start_record(struct parser *p, const struct line_tok *t, unsigned flags)
@@ -158,6 +163,7 @@ static void start_record(struct parser *p, const struct line_tok *t, unsigned fl
 		r->first[k] = -1;
 	p->record = (int32_t)m->nrecords++;
 	p->field = -1;
+	p->field_indent = UINT32_MAX;
 	p->orphan_reported = false;
 }
 
@@ -208,6 +214,7 @@ static void add_field(struct parser *p, const struct line_tok *t)
 	if (r->first[f->key] < 0)
 		r->first[f->key] = (int32_t)m->nfields;
 	p->field = (int32_t)m->nfields++;
+	p->field_indent = t->indent_width;
 	r->field_count++;
 	r->last_line = p->line;
 }
@@ -279,7 +286,7 @@ static void on_line(struct parser *p, const struct line_tok *t)
 			p->orphan_reported = true;
 			break;
 		}
-		if (p->field >= 0 && t->indent_width > m->fields[p->field].indent_width) {
+		if (t->indent_width > p->field_indent) {
 			struct span text = { t->kind == LINE_FIELD ? t->a.off : t->a.off, 0 };
 			text.len = (t->kind == LINE_FIELD ? span_end(t->b) : span_end(t->a)) - text.off;
 			add_cont(p, text);
@@ -309,6 +316,7 @@ int parse_chunk(struct arena *ar, const unsigned char *buf, uint32_t len,
 	p.ar = ar;
 	p.m = out;
 	p.record = p.field = -1;
+	p.field_indent = UINT32_MAX;
 	out->buf = buf;
 	out->len = len;
 	out->first_line = first_line;
@@ -335,9 +343,12 @@ int parse_chunk(struct arena *ar, const unsigned char *buf, uint32_t len,
 	while (pos < len && !p.oom) {
 		struct line_tok toks[64];
 		uint32_t n = lex_lines(buf, len, pos, toks, 64, on_problem, &p);
+		/* Room for the whole batch, so the loop need not ask per line. */
+		while (p.cap_lines - out->nlines < n && !p.oom)
+			out->lines = grow(&p, out->lines, sizeof *out->lines, out->nlines, &p.cap_lines);
+		if (p.oom)
+			break;
 		for (const struct line_tok *t = toks; t < toks + n; t++) {
-			if (!ROOM(&p, out->lines, out->nlines, p.cap_lines))
-				break;
 			out->lines[out->nlines].start = t->start;
 			out->lines[out->nlines].end = t->end;
 			out->nlines++;
