@@ -324,7 +324,7 @@ uint32_t lex_lines(const unsigned char *buf, uint32_t len, uint32_t pos, struct 
 		tok->ascii = true;
 		while (*cur == ' ')
 			cur++;
-		if (*cur == '\t' || *cur == ' ') {
+		if (*cur == '\t') {
 			while (*cur == ' ' || *cur == '\t')
 				cur++;
 			tok->indent_width = tab_width(0, line, cur);
@@ -425,6 +425,8 @@ uint32_t lex_lines(const unsigned char *buf, uint32_t len, uint32_t pos, struct 
 			}
 			"\r"? "\n" {
 				tok->kind = LINE_BLANK;
+				tok->indent_width = 0; /* as at the first column */
+				tok->a.off = 0;
 				tok->crlf = cur - line >= 2 && cur[-2] == '\r';
 				tok->end = (uint32_t)(cur - buf) - (tok->crlf ? 2u : 1u);
 				tok->next = (uint32_t)(cur - buf);
