@@ -278,22 +278,13 @@ static struct span trim_right(const uchar *buf, struct span s)
 	return s;
 }
 
-/* The width of [s, e) from the first tab on, w columns before it. */
+/* The width of an indentation [p, e) with a tab in it, w columns before
+ * it: tabs to the next multiple of 8. */
 static uint32_t tab_width(uint32_t w, const uchar *p, const uchar *e)
 {
 	for (; p < e && (*p == ' ' || *p == '\t'); p++)
 		w = *p == '\t' ? (w / 8 + 1) * 8 : w + 1;
 	return w;
-}
-
-/* The width of the blanks [s, e); spaces only (the usual indentation) are
- * counted inline, every line has some. */
-static inline uint32_t indent_width(const uchar *s, const uchar *e)
-{
-	const uchar *p = s;
-	while (p < e && *p == ' ')
-		p++;
-	return p == e ? (uint32_t)(e - s) : tab_width((uint32_t)(p - s), p, e);
 }
 
 /* One loop over the lines, the DFA inside it, so that nothing is set up
