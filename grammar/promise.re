@@ -1,10 +1,13 @@
 /* promise.re — the re2c source of the line scanner (see src/lex.h).
  *
  * One block classifies a line by its prefix and marks its parts with tags;
- * the rest of the line is then skipped a word at a time to its end, with
- * UTF-8 checked in place (fast_rest); a line with a problem on it is run
- * again through a second block, which reports embedded NULs, stray carriage
- * returns and bad UTF-8 in order.
+ * the rest of the line is then skipped sixteen bytes (SSE2) or eight at a
+ * time to its end, with UTF-8 checked in place (fast_rest); a line with a
+ * problem on it is run again through a second block, which reports
+ * embedded NULs, stray carriage returns and bad UTF-8 in order.
+ * Lines are scanned in batches (lex_lines), the DFA inside the loop over
+ * them: a call and its set-up per line cost as much as a short line's
+ * prefix.
  * Small blocks below recognise the shape of dates and status words.
  *
  * The chunk is followed by a NUL sentinel (re2c:eof = 0), so the scanner
@@ -13,6 +16,9 @@
 #include "lex.h"
 
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 typedef unsigned char uchar;
 
@@ -90,33 +96,105 @@ static int utf8_seq(const uchar *p)
 	return n == 3 || (p[3] >= 0x80 && p[3] <= 0xbf) ? n : 0;
 }
 
+/* Blocks of bytes at once. A mask from SSE2 (16 bytes) or from a 64-bit
+ * word (8) has a bit or the top bit of a byte set for each byte that
+ * matches; the word tests below are exact in every byte (no borrow or
+ * carry crosses into the next), so the first match is the first set byte
+ * in memory order, on either byte order. Without SSE2 the words alone do
+ * the work; test_lex_portable runs that build against this one. */
+#define ONES UINT64_C(0x0101010101010101)
+#define LOW7 UINT64_C(0x7f7f7f7f7f7f7f7f)
+#define HIGH UINT64_C(0x8080808080808080)
+
+static uint64_t load8(const uchar *p)
+{
+	uint64_t x;
+	memcpy(&x, p, 8);
+	return x;
+}
+
+/* The bytes of x that are not zero. */
+static uint64_t nonzero8(uint64_t x)
+{
+	return (((x & LOW7) + LOW7) | x) & HIGH;
+}
+
+/* The bytes of x below 0x0e or from 0x80 up: the bytes fast_rest looks at. */
+static uint64_t flagged8(uint64_t x)
+{
+	return (~((x & LOW7) + ONES * (0x80 - 0x0e)) | x) & HIGH;
+}
+
+/* The index in memory of the first byte set in m (m != 0). */
+static unsigned first8(uint64_t m)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	return (unsigned)__builtin_clzll(m) >> 3;
+#else
+	return (unsigned)__builtin_ctzll(m) >> 3;
+#endif
+}
+
+/* The first byte from p on that is no blank (the sentinel is none). */
+static const uchar *skip_blanks(const uchar *p, const uchar *lim)
+{
+#ifdef __SSE2__
+	const __m128i sp = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t');
+	for (; lim - p >= 16; p += 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x, sp), _mm_cmpeq_epi8(x, tab)));
+		if (m != 0xffff)
+			return p + __builtin_ctz(~m);
+	}
+#endif
+	for (; lim - p >= 8; p += 8) {
+		uint64_t x = load8(p);
+		uint64_t m = nonzero8(x ^ (ONES * ' ')) & nonzero8(x ^ (ONES * '\t'));
+		if (m)
+			return p + first8(m);
+	}
+	while (*p == ' ' || *p == '\t')
+		p++;
+	return p;
+}
+
+/* The first byte from p on that fast_rest must look at: below 0x0e or from
+ * 0x80 up (SSE2 finds the first byte that is not from 0x0e to 0x7f with
+ * one signed compare). */
+static const uchar *next_flagged(const uchar *p, const uchar *lim)
+{
+#ifdef __SSE2__
+	const __m128i plain = _mm_set1_epi8(0x0d);
+	for (; lim - p >= 16; p += 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpgt_epi8(x, plain));
+		if (m != 0xffff)
+			return p + __builtin_ctz(~m);
+	}
+#endif
+	for (; lim - p >= 8; p += 8) {
+		uint64_t m = flagged8(load8(p));
+		if (m)
+			return p + first8(m);
+	}
+	while (*p >= 0x0e && *p < 0x80)
+		p++;
+	return p;
+}
+
 /* The common line: no NUL, no stray CR, only valid UTF-8 up to its line
- * end. A word-at-a-time loop skips the bytes that need no look (0x0e to
- * 0x7f): it flags every byte below 0x0e or from 0x80 up, and the lowest
- * flag is exact (a borrow only carries upwards from a flagged byte). A
- * flagged byte ends the line (LF, CR LF, the sentinel), is harmless (tab
- * and the other controls), or starts a UTF-8 sequence, checked in place.
- * Anything else (NUL, stray CR, bad UTF-8) returns false before tok is
- * touched, and the careful scan below starts over from cur: the two agree
- * on every line that both accept (test_lex compares them). */
+ * end. next_flagged() skips the bytes that need no look; a flagged byte
+ * ends the line (LF, CR LF, the sentinel), is harmless (tab and the other
+ * controls), or starts a UTF-8 sequence, checked in place. Anything else
+ * (NUL, stray CR, bad UTF-8) returns false before tok is touched, and the
+ * careful scan below starts over from cur: the two agree on every line
+ * that both accept (test_lex compares them). */
 static bool fast_rest(const uchar *buf, uint32_t len, const uchar *cur, struct line_tok *tok)
 {
 	const uchar *lim = buf + len, *p = cur;
-	const uint64_t low = 0x0101010101010101u * 0x0e, highs = 0x8080808080808080u;
 	bool ascii = true;
 	for (;;) {
-		for (; lim - p >= 8; p += 8) {
-			uint64_t w;
-			memcpy(&w, p, 8);
-			uint64_t m = ((w - low) | w) & highs;
-			if (m) {
-				p += __builtin_ctzll(m) >> 3;
-				goto flagged;
-			}
-		}
-		while (*p >= 0x0e && *p < 0x80)
-			p++;
-	flagged:
+		p = next_flagged(p, lim);
 		if (*p == '\n') {
 			tok->end = (uint32_t)(p - buf);
 			tok->next = tok->end + 1;
@@ -200,150 +278,199 @@ static struct span trim_right(const uchar *buf, struct span s)
 	return s;
 }
 
-static uint32_t indent_width(const uchar *s, const uchar *e)
+/* The width of an indentation [p, e) with a tab in it, w columns before
+ * it: tabs to the next multiple of 8. */
+static uint32_t tab_width(uint32_t w, const uchar *p, const uchar *e)
 {
-	const uchar *p = s;
-	while (p < e && *p == ' ')
-		p++; /* the usual indentation: spaces only */
-	uint32_t w = (uint32_t)(p - s);
 	for (; p < e && (*p == ' ' || *p == '\t'); p++)
 		w = *p == '\t' ? (w / 8 + 1) * 8 : w + 1;
 	return w;
 }
 
-void lex_line(const unsigned char *buf, uint32_t len, uint32_t pos,
-	      struct line_tok *tok, lex_problem_fn *cb, void *ctx)
+/* One loop over the lines, the DFA inside it, so that nothing is set up
+ * again per line. The indentation is skipped in C, a few instructions a
+ * byte where a DFA state costs three times that, and it gives the width
+ * at once; then one block reads a line that starts at its first column
+ * (a header, a comment, a stray line), the other what follows an
+ * indentation (a field's key, a comment, a continuation). A line with a
+ * byte problem on it is scanned (and its problems reported) only when it
+ * comes first in the batch; otherwise the batch ends before it. */
+uint32_t lex_lines(const unsigned char *buf, uint32_t len, uint32_t pos, struct line_tok *toks,
+		   uint32_t max, lex_problem_fn *cb, void *ctx)
 {
-	const uchar *lim = buf + len, *mar, *cur = buf + pos;
-	const uchar *h1, *i0, *i1, *k0, *k1;
-	/*!stags:re2c format = 'const uchar *@@ = NULL; (void)@@;\n'; */
-	const uchar *const line = cur;
-	const uchar *value;
-	enum field_key key;
-
-	memset(tok, 0, sizeof *tok);
-	tok->start = pos;
-	tok->ascii = true;
+	const uchar *const lim = buf + len;
+	const uchar *mar;
+	uint32_t n = 0;
 	(void)mar;
-	/*!re2c
-		kw @h1 ws* ":" ws* {
-			tok->kind = LINE_HEADER;
-			tok->keyword = make_span(buf, line, h1);
-			tok->a = make_span(buf, h1, h1);
-			value = cur;
-			goto rest;
+	for (struct line_tok *tok = toks; n < max && pos < len; pos = tok->next, tok++, n++) {
+		const uchar *cur = buf + pos;
+		const uchar *h1, *i0, *i1, *k1;
+		/*!stags:re2c format = 'const uchar *@@ = NULL; (void)@@;\n'; */
+		const uchar *const line = cur;
+		const uchar *value;
+		enum field_key key;
+
+		memset(tok, 0, sizeof *tok);
+		tok->start = pos;
+		tok->ascii = true;
+		while (*cur == ' ')
+			cur++;
+		if (*cur == '\t') {
+			while (*cur == ' ' || *cur == '\t')
+				cur++;
+			tok->indent_width = tab_width(0, line, cur);
+		} else {
+			tok->indent_width = (uint32_t)(cur - line);
 		}
-		kw @h1 ws+ @i0 id @i1 ws* ":" ws* {
-			tok->kind = LINE_HEADER;
-			tok->keyword = make_span(buf, line, h1);
-			tok->a = make_span(buf, i0, i1);
-			value = cur;
-			goto rest;
-		}
-		kw @h1 ws+ @i0 [^:\r\n\x00]* @i1 ":" ws* {
-			tok->kind = LINE_HEADER_BAD_ID;
-			tok->keyword = make_span(buf, line, h1);
-			tok->a = trim_right(buf, make_span(buf, i0, i1));
-			value = cur;
-			goto rest;
-		}
-		kw @h1 ws+ {
-			tok->kind = LINE_HEADER_NO_COLON;
-			tok->keyword = make_span(buf, line, h1);
-			value = cur;
-			goto rest;
-		}
-		kw @h1 {
-			/* `promise` directly followed by the end of the line, or the
-			 * start of a longer word ("promised") that is no header. */
-			if (cur == lim || *cur == '\n' || *cur == '\r') {
+		if (cur > line)
+			goto indented;
+		/*!re2c
+			kw @h1 ws* ":" ws* {
+				tok->kind = LINE_HEADER;
+				tok->keyword = make_span(buf, line, h1);
+				tok->a = make_span(buf, h1, h1);
+				value = cur;
+				goto rest;
+			}
+			kw @h1 ws+ @i0 id @i1 ws* ":" ws* {
+				tok->kind = LINE_HEADER;
+				tok->keyword = make_span(buf, line, h1);
+				tok->a = make_span(buf, i0, i1);
+				value = cur;
+				goto rest;
+			}
+			kw @h1 ws+ @i0 [^:\r\n\x00]* @i1 ":" ws* {
+				tok->kind = LINE_HEADER_BAD_ID;
+				tok->keyword = make_span(buf, line, h1);
+				tok->a = trim_right(buf, make_span(buf, i0, i1));
+				value = cur;
+				goto rest;
+			}
+			kw @h1 ws+ {
 				tok->kind = LINE_HEADER_NO_COLON;
 				tok->keyword = make_span(buf, line, h1);
 				value = cur;
-			} else {
-				tok->kind = LINE_OTHER;
-				value = line;
-				cur = line;
+				goto rest;
 			}
-			goto rest;
-		}
-		ws* "#" {
-			tok->kind = LINE_COMMENT;
-			tok->indent_width = indent_width(line, cur);
-			value = cur;
-			goto rest;
-		}
-		ws* "\r"? "\n" {
-			tok->kind = LINE_BLANK;
-			tok->crlf = cur - line >= 2 && cur[-2] == '\r';
-			tok->end = (uint32_t)(cur - buf) - (tok->crlf ? 2u : 1u);
-			tok->next = (uint32_t)(cur - buf);
-			return;
-		}
-		ws+ @k0 'by' @k1 ws* ":" { key = KEY_BY; goto field; }
-		ws+ @k0 'to' @k1 ws* ":" { key = KEY_TO; goto field; }
-		ws+ @k0 'made' @k1 ws* ":" { key = KEY_MADE; goto field; }
-		ws+ @k0 'due' @k1 ws* ":" { key = KEY_DUE; goto field; }
-		ws+ @k0 'recorded' @k1 ws* ":" { key = KEY_RECORDED; goto field; }
-		ws+ @k0 'in-return' @k1 ws* ":" { key = KEY_IN_RETURN; goto field; }
-		ws+ @k0 'status' @k1 ws* ":" { key = KEY_STATUS; goto field; }
-		ws+ @k0 'renegotiated' @k1 ws* ":" { key = KEY_RENEGOTIATED; goto field; }
-		ws+ @k0 'recovery' @k1 ws* ":" { key = KEY_RECOVERY; goto field; }
-		ws+ @k0 'extra' @k1 ws* ":" { key = KEY_EXTRA; goto field; }
-		ws+ @k0 'note' @k1 ws* ":" { key = KEY_NOTE; goto field; }
-		ws+ @k0 'x-' [a-zA-Z0-9_-]* @k1 ws* ":" { key = KEY_USER; goto field; }
-		ws+ @k0 key @k1 ws* ":" { key = KEY_UNKNOWN; goto field; }
-		ws+ {
-			tok->kind = LINE_INDENTED;
-			tok->indent_width = indent_width(line, cur);
-			value = cur;
-			goto rest;
-		}
-		$ {
-			tok->kind = LINE_BLANK;
-			tok->end = tok->next = len;
-			return;
-		}
-		* {
-			tok->kind = LINE_OTHER;
-			cur = line;
-			value = line;
-			goto rest;
-		}
-	*/
-field:
-	/* A known key (any letter case) or `x-` wins over the plain `key`
-	 * above: of rules that match as long, re2c takes the first. */
-	tok->kind = LINE_FIELD;
-	tok->key = key;
-	tok->indent_width = indent_width(line, k0);
-	tok->a = make_span(buf, k0, k1);
-	/* The blanks before the value (often a column's padding) are cheaper
-	 * to skip here than in the DFA. */
-	while (*cur == ' ' || *cur == '\t')
-		cur++;
-	value = cur;
-rest:
-	if (!fast_rest(buf, len, cur, tok))
-		scan_rest(buf, len, cur, tok, cb, ctx);
-	{
-		struct span v = trim_right(buf, make_span(buf, value, buf + tok->end));
-		switch (tok->kind) {
-		case LINE_HEADER:
-		case LINE_HEADER_BAD_ID:
-		case LINE_FIELD:
-			tok->b = v;
-			break;
-		case LINE_INDENTED:
-			tok->a = v;
-			if (v.len == 0)
+			kw @h1 {
+				/* `promise` directly followed by the end of the line, or the
+				 * start of a longer word ("promised") that is no header. */
+				if (cur == lim || *cur == '\n' || *cur == '\r') {
+					tok->kind = LINE_HEADER_NO_COLON;
+					tok->keyword = make_span(buf, line, h1);
+					value = cur;
+				} else {
+					tok->kind = LINE_OTHER;
+					value = line;
+					cur = line;
+				}
+				goto rest;
+			}
+			"#" {
+				tok->kind = LINE_COMMENT;
+				value = cur;
+				goto rest;
+			}
+			"\r"? "\n" {
 				tok->kind = LINE_BLANK;
-			break;
-		default:
-			tok->a = v;
-			break;
+				tok->crlf = cur - line >= 2 && cur[-2] == '\r';
+				tok->end = (uint32_t)(cur - buf) - (tok->crlf ? 2u : 1u);
+				tok->next = (uint32_t)(cur - buf);
+				continue;
+			}
+			$ {
+				tok->kind = LINE_BLANK;
+				tok->end = tok->next = len;
+				continue;
+			}
+			* {
+				tok->kind = LINE_OTHER;
+				cur = line;
+				value = line;
+				goto rest;
+			}
+		*/
+	indented:
+		/* After the indentation: a known key (any letter case) or `x-`
+		 * wins over the plain `key`: of rules that match as long, re2c
+		 * takes the first. */
+		tok->a.off = (uint32_t)(cur - buf);
+		/*!re2c
+			'by' @k1 ws* ":" { key = KEY_BY; goto field; }
+			'to' @k1 ws* ":" { key = KEY_TO; goto field; }
+			'made' @k1 ws* ":" { key = KEY_MADE; goto field; }
+			'due' @k1 ws* ":" { key = KEY_DUE; goto field; }
+			'recorded' @k1 ws* ":" { key = KEY_RECORDED; goto field; }
+			'in-return' @k1 ws* ":" { key = KEY_IN_RETURN; goto field; }
+			'status' @k1 ws* ":" { key = KEY_STATUS; goto field; }
+			'renegotiated' @k1 ws* ":" { key = KEY_RENEGOTIATED; goto field; }
+			'recovery' @k1 ws* ":" { key = KEY_RECOVERY; goto field; }
+			'extra' @k1 ws* ":" { key = KEY_EXTRA; goto field; }
+			'note' @k1 ws* ":" { key = KEY_NOTE; goto field; }
+			'x-' [a-zA-Z0-9_-]* @k1 ws* ":" { key = KEY_USER; goto field; }
+			key @k1 ws* ":" { key = KEY_UNKNOWN; goto field; }
+			"#" {
+				tok->kind = LINE_COMMENT;
+				value = cur;
+				goto rest;
+			}
+			"\r"? "\n" {
+				tok->kind = LINE_BLANK;
+				tok->indent_width = 0; /* as at the first column */
+				tok->a.off = 0;
+				tok->crlf = cur - line >= 2 && cur[-2] == '\r';
+				tok->end = (uint32_t)(cur - buf) - (tok->crlf ? 2u : 1u);
+				tok->next = (uint32_t)(cur - buf);
+				continue;
+			}
+			$ { goto text; }
+			* { goto text; }
+		*/
+	text:
+		tok->kind = LINE_INDENTED;
+		cur = buf + tok->a.off;
+		value = cur;
+		goto rest;
+	field:
+		tok->kind = LINE_FIELD;
+		tok->key = key;
+		tok->a.len = (uint32_t)(k1 - buf) - tok->a.off;
+		/* The blanks before the value (often a column's padding) are cheaper
+		 * to skip here, a block at a time, than in the DFA. */
+		cur = skip_blanks(cur, lim);
+		value = cur;
+	rest:
+		if (!fast_rest(buf, len, cur, tok)) {
+			if (n > 0)
+				break;
+			scan_rest(buf, len, cur, tok, cb, ctx);
+		}
+		{
+			struct span v = trim_right(buf, make_span(buf, value, buf + tok->end));
+			switch (tok->kind) {
+			case LINE_HEADER:
+			case LINE_HEADER_BAD_ID:
+			case LINE_FIELD:
+				tok->b = v;
+				break;
+			case LINE_INDENTED:
+				tok->a = v;
+				if (v.len == 0)
+					tok->kind = LINE_BLANK;
+				break;
+			default:
+				tok->a = v;
+				break;
+			}
 		}
 	}
+	return n;
+}
+
+void lex_line(const unsigned char *buf, uint32_t len, uint32_t pos,
+	      struct line_tok *tok, lex_problem_fn *on_problem, void *ctx)
+{
+	lex_lines(buf, len, pos, tok, 1, on_problem, ctx);
 }
 
 /* The validators copy their (short) input next to a NUL sentinel so the same
@@ -352,29 +479,13 @@ enum { SHORT_VALUE_MAX = 96 };
 
 static int two(const uchar *p) { return (p[0] - '0') * 10 + (p[1] - '0'); }
 
-static bool is_digit(uchar c) { return (unsigned)(c - '0') <= 9; }
-
-/* The common date: exactly `YYYY-MM-DD`, with nothing after it that could
- * start a time (the block below would try one after a blank or a `T`).
- * Returns false when s is not of that sort, whatever it is. */
-static bool plain_date(const uchar *s, size_t len)
-{
-	if (len < 10 || (len > 10 && (s[10] == ' ' || s[10] == '\t' || s[10] == 'T' || s[10] == 't')))
-		return false;
-	return is_digit(s[0]) && is_digit(s[1]) && is_digit(s[2]) && is_digit(s[3]) && s[4] == '-' &&
-	       is_digit(s[5]) && is_digit(s[6]) && s[7] == '-' && is_digit(s[8]) && is_digit(s[9]);
-}
-
 bool lex_date(const unsigned char *s, size_t len, bool whole, struct date_shape *out)
 {
-	if (plain_date(s, len)) {
+	if (lex_plain_date(s, len, &out->year, &out->month, &out->day)) {
 		/* A date alone, or before a byte that is neither a blank nor a
 		 * time: with `whole`, only the former. */
 		if (whole && len > 10)
 			return false;
-		out->year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + two(s + 2);
-		out->month = two(s + 5);
-		out->day = two(s + 8);
 		out->hour = out->minute = -1;
 		out->has_offset = false;
 		out->offset_minutes = 0;
@@ -460,14 +571,25 @@ found:
 
 bool lex_is_id(const unsigned char *s, size_t len)
 {
-	if (len == 0 || !((s[0] | 0x20) >= 'a' && (s[0] | 0x20) <= 'z'))
+	/* 1: may start an ID (a letter), 2: may follow (a letter, a digit,
+	 * '-', '_', '.'). */
+	static const unsigned char id_class[256] = {
+		['-'] = 2, ['.'] = 2, ['_'] = 2,
+		['0'] = 2, ['1'] = 2, ['2'] = 2, ['3'] = 2, ['4'] = 2,
+		['5'] = 2, ['6'] = 2, ['7'] = 2, ['8'] = 2, ['9'] = 2,
+		['A'] = 3, ['B'] = 3, ['C'] = 3, ['D'] = 3, ['E'] = 3, ['F'] = 3, ['G'] = 3,
+		['H'] = 3, ['I'] = 3, ['J'] = 3, ['K'] = 3, ['L'] = 3, ['M'] = 3, ['N'] = 3,
+		['O'] = 3, ['P'] = 3, ['Q'] = 3, ['R'] = 3, ['S'] = 3, ['T'] = 3, ['U'] = 3,
+		['V'] = 3, ['W'] = 3, ['X'] = 3, ['Y'] = 3, ['Z'] = 3,
+		['a'] = 3, ['b'] = 3, ['c'] = 3, ['d'] = 3, ['e'] = 3, ['f'] = 3, ['g'] = 3,
+		['h'] = 3, ['i'] = 3, ['j'] = 3, ['k'] = 3, ['l'] = 3, ['m'] = 3, ['n'] = 3,
+		['o'] = 3, ['p'] = 3, ['q'] = 3, ['r'] = 3, ['s'] = 3, ['t'] = 3, ['u'] = 3,
+		['v'] = 3, ['w'] = 3, ['x'] = 3, ['y'] = 3, ['z'] = 3,
+	};
+	if (len == 0 || !(id_class[s[0]] & 1))
 		return false;
-	for (size_t i = 1; i < len; i++) {
-		uchar c = s[i];
-		bool ok = ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9') ||
-			  c == '-' || c == '_' || c == '.';
-		if (!ok)
+	for (size_t i = 1; i < len; i++)
+		if (!(id_class[s[i]] & 2))
 			return false;
-	}
 	return true;
 }

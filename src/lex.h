@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "span.h"
 
@@ -72,6 +73,14 @@ struct line_tok {
 void lex_line(const unsigned char *buf, uint32_t len, uint32_t pos,
 	      struct line_tok *tok, lex_problem_fn *on_problem, void *ctx);
 
+/* Up to max lines from pos (< len) into toks[0..n), as lex_line() would,
+ * and n (at least 1). A batch saves a call per line; a line with a byte
+ * problem on it always comes first in its batch, so its problems are
+ * reported after the caller has handled every line before it (the caller
+ * handles a batch before asking for the next). */
+uint32_t lex_lines(const unsigned char *buf, uint32_t len, uint32_t pos, struct line_tok *toks,
+		   uint32_t max, lex_problem_fn *on_problem, void *ctx);
+
 /* Value validators. Each looks at exactly [s, s + len) (already trimmed). */
 
 struct date_shape {
@@ -89,6 +98,37 @@ struct date_shape {
  * not range-checked (the calendar check is date.h's). If `whole`, nothing but
  * blanks may follow. */
 bool lex_date(const unsigned char *s, size_t len, bool whole, struct date_shape *out);
+
+/* The common date, which lex_date() and date_parse() take first: exactly
+ * `YYYY-MM-DD` at the start of s, with nothing after it that could start a
+ * time (lex_date() would try one after a blank or a `T`). Sets the numbers
+ * (not range-checked) and returns true; false when s is not of that sort,
+ * whatever it is. Inline, because a date is parsed for every `made:` and
+ * `due:`, and the call would cost as much as the check. */
+static inline bool lex_plain_date(const unsigned char *s, size_t len, int *year, int *month, int *day)
+{
+	/* Bytes 0-7 at once: XOR with "0000-00-" leaves 0-9 for a digit and 0
+	 * for the dash; adding 0x76 (0x7f for the dashes) to the low seven
+	 * bits sets the top bit of a byte that is larger, and cannot carry
+	 * into the next byte. The constants are loaded like the input, so
+	 * the byte order does not matter. */
+	static const unsigned char pattern[8] = { '0', '0', '0', '0', '-', '0', '0', '-' };
+	static const unsigned char limit[8] = { 0x76, 0x76, 0x76, 0x76, 0x7f, 0x76, 0x76, 0x7f };
+	uint64_t x, p, l;
+	if (len < 10 || (len > 10 && (s[10] == ' ' || s[10] == '\t' || s[10] == 'T' || s[10] == 't')))
+		return false;
+	memcpy(&x, s, 8);
+	memcpy(&p, pattern, 8);
+	memcpy(&l, limit, 8);
+	x ^= p;
+	if (((((x & UINT64_C(0x7f7f7f7f7f7f7f7f)) + l) | x) & UINT64_C(0x8080808080808080)) ||
+	    (unsigned)(s[8] - '0') > 9 || (unsigned)(s[9] - '0') > 9)
+		return false;
+	*year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+	*month = (s[5] - '0') * 10 + (s[6] - '0');
+	*day = (s[8] - '0') * 10 + (s[9] - '0');
+	return true;
+}
 
 enum status_word { STATUS_WORD_NONE, STATUS_WORD_OPEN, STATUS_WORD_KEPT,
 		   STATUS_WORD_BROKEN, STATUS_WORD_RELEASED };

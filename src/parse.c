@@ -1,13 +1,16 @@
-/* parse.c — a line-at-a-time state machine over lex_line().
+/* parse.c — a line-at-a-time state machine over lex_lines().
  *
  * State is just "the current record" and "the current field": a field line
  * indented deeper than the current field's key continues its value,
  * otherwise it starts a new field. Comments directly above a header or a
  * field (no blank line between) are attached to it, for suppressions and
- * the formatter. Values are parsed into dates and status words once the
- * record is complete. Rejected: a recursive-descent parser over tokens — the
- * format has no nesting, and per-line classification keeps recovery trivial
- * (every line is a fresh start). */
+ * the formatter. A date is parsed when its field is added (it stands on the
+ * key's line), whether an in-return names a promise once the field has all
+ * its lines, the status once the record is complete: no second pass over
+ * the fields. Lines come from the scanner in batches, a call per batch
+ * rather than per line. Rejected: a recursive-descent parser over tokens —
+ * the format has no nesting, and per-line classification keeps recovery
+ * trivial (every line is a fresh start). */
 #include "parse.h"
 
 #include <string.h>
@@ -18,6 +21,7 @@ struct parser {
 	uint32_t line;           /* current line number */
 	int32_t record;          /* current record, -1 before the first */
 	int32_t field;           /* current field of that record, -1 if none */
+	uint32_t field_indent;   /* its key's indentation; UINT32_MAX if none */
 	uint32_t pending_first;  /* comments directly above the next line */
 	uint32_t pending_count;
 	bool orphan_reported;    /* a run of fields outside a promise */
@@ -25,25 +29,29 @@ struct parser {
 	bool oom;
 };
 
-#define GROW(p, arr, n, cap)                                                                   \
-	do {                                                                                   \
-		if ((n) == (cap)) {                                                            \
-			uint32_t nc = (cap) ? (cap) * 2 : 16;                                  \
-			void *na = arena_grow((p)->ar, (arr), sizeof *(arr), (n), nc);         \
-			if (!na) {                                                             \
-				(p)->oom = true;                                               \
-				break;                                                         \
-			}                                                                      \
-			(arr) = na;                                                            \
-			(cap) = nc;                                                            \
-		}                                                                              \
-	} while (0)
+/* A bigger array for arr (n == *cap elements): the new one, or the old
+ * one with p->oom set. Out of line: it runs a few times per chunk. */
+static void *grow(struct parser *p, void *arr, size_t elem, uint32_t n, uint32_t *cap)
+{
+	uint32_t nc = *cap ? *cap * 2 : 16;
+	void *na = arena_grow(p->ar, arr, elem, n, nc);
+	if (!na) {
+		p->oom = true;
+		return arr;
+	}
+	*cap = nc;
+	return na;
+}
+
+/* Whether arr (n elements of cap) has room for one more, growing it if
+ * not; false only when out of memory. */
+#define ROOM(p, arr, n, cap) \
+	((n) < (cap) || ((arr) = grow((p), (arr), sizeof *(arr), (n), &(cap)), !(p)->oom))
 
 static void add_error(struct parser *p, enum syntax_kind kind, uint32_t off, uint32_t len)
 {
 	struct chunk_model *m = p->m;
-	GROW(p, m->errors, m->nerrors, p->cap_errors);
-	if (p->oom)
+	if (!ROOM(p, m->errors, m->nerrors, p->cap_errors))
 		return;
 	struct syntax_error *e = &m->errors[m->nerrors++];
 	e->kind = kind;
@@ -92,6 +100,7 @@ static void parse_status(const struct chunk_model *m, const struct field *f, str
 	st->kind = w == STATUS_WORD_KEPT ? STATUS_KEPT : w == STATUS_WORD_BROKEN ? STATUS_BROKEN : STATUS_RELEASED;
 }
 
+/* Whether [s, s + n) has a digit in it. */
 static bool has_digit(const unsigned char *s, uint32_t n)
 {
 	for (uint32_t i = 0; i < n; i++)
@@ -100,50 +109,39 @@ static bool has_digit(const unsigned char *s, uint32_t n)
 	return false;
 }
 
-/* Parse the values of the finished record: dates and the status. */
+/* The field before the next one (or the record's end) is complete, with
+ * its continuation lines: whether an in-return names a promise. */
+static inline void end_field(struct parser *p)
+{
+	struct field *f = &p->m->fields[p->field];
+	if (p->field >= 0 && f->key == KEY_IN_RETURN) {
+		const unsigned char *v = p->m->buf + f->value.off;
+		f->ref = f->cont_count == 0 && lex_is_id(v, f->value.len) && has_digit(v, f->value.len);
+	}
+}
+
+/* The record is complete: its status. */
 static void finish_record(struct parser *p)
 {
 	if (p->record < 0)
 		return;
+	end_field(p);
 	struct chunk_model *m = p->m;
 	struct record *r = &m->records[p->record];
-	struct field *const end = m->fields + r->field_first + r->field_count;
-	for (struct field *f = m->fields + r->field_first; f < end; f++) {
-		const unsigned char *v = m->buf + f->value.off;
-		switch (f->key) {
-		case KEY_MADE:
-		case KEY_DUE:
-			f->date = date_parse(v, f->value.len, true);
-			break;
-		case KEY_RENEGOTIATED:
-		case KEY_RECOVERY:
-		case KEY_EXTRA:
-			f->date = date_parse(v, f->value.len, false);
-			if (f->date.len < f->value.len && v[f->date.len] != ' ' && v[f->date.len] != '\t' &&
-			    f->date.status != DATE_NOT_A_DATE)
-				f->date.status = DATE_NOT_A_DATE; /* "2026-10-17x": no date */
-			break;
-		case KEY_IN_RETURN:
-			f->ref = f->cont_count == 0 && lex_is_id(v, f->value.len) && has_digit(v, f->value.len);
-			break;
-		default:
-			break;
-		}
-	}
 	if (r->first[KEY_STATUS] >= 0)
 		parse_status(m, &m->fields[r->first[KEY_STATUS]], &r->status);
 	else
 		r->status.kind = STATUS_NONE;
 	p->record = -1;
 	p->field = -1;
+	p->field_indent = UINT32_MAX;
 }
 
 static void start_record(struct parser *p, const struct line_tok *t, unsigned flags)
 {
 	finish_record(p);
 	struct chunk_model *m = p->m;
-	GROW(p, m->records, m->nrecords, p->cap_records);
-	if (p->oom)
+	if (!ROOM(p, m->records, m->nrecords, p->cap_records))
 		return;
 	struct record *r = &m->records[m->nrecords];
 	memset(r, 0, sizeof *r);
@@ -165,30 +163,58 @@ static void start_record(struct parser *p, const struct line_tok *t, unsigned fl
 		r->first[k] = -1;
 	p->record = (int32_t)m->nrecords++;
 	p->field = -1;
+	p->field_indent = UINT32_MAX;
 	p->orphan_reported = false;
+}
+
+/* A field's date, parsed as soon as its line is read (the value of a
+ * date is on the key's line). */
+static void parse_date(const struct chunk_model *m, struct field *f)
+{
+	const unsigned char *v = m->buf + f->value.off;
+	switch (f->key) {
+	case KEY_MADE:
+	case KEY_DUE:
+		f->date = date_parse(v, f->value.len, true);
+		break;
+	case KEY_RENEGOTIATED:
+	case KEY_RECOVERY:
+	case KEY_EXTRA:
+		f->date = date_parse(v, f->value.len, false);
+		if (f->date.len < f->value.len && v[f->date.len] != ' ' && v[f->date.len] != '\t' &&
+		    f->date.status != DATE_NOT_A_DATE)
+			f->date.status = DATE_NOT_A_DATE; /* "2026-10-17x": no date */
+		break;
+	default:
+		break;
+	}
 }
 
 static void add_field(struct parser *p, const struct line_tok *t)
 {
 	struct chunk_model *m = p->m;
-	GROW(p, m->fields, m->nfields, p->cap_fields);
-	if (p->oom)
+	if (!ROOM(p, m->fields, m->nfields, p->cap_fields))
 		return;
+	end_field(p);
 	struct record *r = &m->records[p->record];
 	struct field *f = &m->fields[m->nfields];
-	memset(f, 0, sizeof *f);
+	/* Member by member, not memset and then again: this runs per line. */
 	f->key = t->key;
 	f->key_span = t->a;
 	f->value = t->b;
 	f->line = p->line;
 	f->indent_width = t->indent_width;
 	f->cont_first = m->nconts;
+	f->cont_count = 0;
 	f->comment_first = p->pending_first;
 	f->comment_count = p->pending_count;
-	f->date.status = DATE_NOT_A_DATE;
+	f->date = (struct date_value){ .status = DATE_NOT_A_DATE };
+	f->ref = false;
+	parse_date(m, f);
 	if (r->first[f->key] < 0)
 		r->first[f->key] = (int32_t)m->nfields;
 	p->field = (int32_t)m->nfields++;
+	p->field_indent = t->indent_width;
 	r->field_count++;
 	r->last_line = p->line;
 }
@@ -196,8 +222,7 @@ static void add_field(struct parser *p, const struct line_tok *t)
 static void add_cont(struct parser *p, struct span text)
 {
 	struct chunk_model *m = p->m;
-	GROW(p, m->conts, m->nconts, p->cap_conts);
-	if (p->oom)
+	if (!ROOM(p, m->conts, m->nconts, p->cap_conts))
 		return;
 	m->conts[m->nconts].text = text;
 	m->conts[m->nconts].line = p->line;
@@ -227,8 +252,7 @@ static void on_line(struct parser *p, const struct line_tok *t)
 	case LINE_BLANK:
 		break;
 	case LINE_COMMENT:
-		GROW(p, m->comments, m->ncomments, p->cap_comments);
-		if (p->oom)
+		if (!ROOM(p, m->comments, m->ncomments, p->cap_comments))
 			return;
 		m->comments[m->ncomments].text = t->a;
 		m->comments[m->ncomments].line = p->line;
@@ -262,7 +286,7 @@ static void on_line(struct parser *p, const struct line_tok *t)
 			p->orphan_reported = true;
 			break;
 		}
-		if (p->field >= 0 && t->indent_width > m->fields[p->field].indent_width) {
+		if (t->indent_width > p->field_indent) {
 			struct span text = { t->kind == LINE_FIELD ? t->a.off : t->a.off, 0 };
 			text.len = (t->kind == LINE_FIELD ? span_end(t->b) : span_end(t->a)) - text.off;
 			add_cont(p, text);
@@ -292,6 +316,7 @@ int parse_chunk(struct arena *ar, const unsigned char *buf, uint32_t len,
 	p.ar = ar;
 	p.m = out;
 	p.record = p.field = -1;
+	p.field_indent = UINT32_MAX;
 	out->buf = buf;
 	out->len = len;
 	out->first_line = first_line;
@@ -316,21 +341,25 @@ int parse_chunk(struct arena *ar, const unsigned char *buf, uint32_t len,
 	p.line = first_line;
 	bool first = true;
 	while (pos < len && !p.oom) {
-		struct line_tok t;
-		lex_line(buf, len, pos, &t, on_problem, &p);
-		GROW(&p, out->lines, out->nlines, p.cap_lines);
+		struct line_tok toks[64];
+		uint32_t n = lex_lines(buf, len, pos, toks, 64, on_problem, &p);
+		/* Room for the whole batch, so the loop need not ask per line. */
+		while (p.cap_lines - out->nlines < n && !p.oom)
+			out->lines = grow(&p, out->lines, sizeof *out->lines, out->nlines, &p.cap_lines);
 		if (p.oom)
 			break;
-		out->lines[out->nlines].start = t.start;
-		out->lines[out->nlines].end = t.end;
-		out->nlines++;
-		if (first && t.next > t.end) {
-			out->crlf = t.crlf;
-			first = false;
+		for (const struct line_tok *t = toks; t < toks + n; t++) {
+			out->lines[out->nlines].start = t->start;
+			out->lines[out->nlines].end = t->end;
+			out->nlines++;
+			if (first && t->next > t->end) {
+				out->crlf = t->crlf;
+				first = false;
+			}
+			on_line(&p, t);
+			p.line++;
 		}
-		on_line(&p, &t);
-		pos = t.next;
-		p.line++;
+		pos = toks[n - 1].next;
 	}
 	if (!p.oom)
 		finish_record(&p);

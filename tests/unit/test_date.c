@@ -231,6 +231,106 @@ static void iso_only(void **state)
 	assert_false(date_parse_iso("tomorrow", &d));
 }
 
+/* The day count in 400-year eras, as date.c had it before it counted the
+ * years directly: the reference for every year the format can write, every
+ * month, and days out of range too (period.c asks for day 0, say). */
+static int32_t ref_from_ymd(int y, int m, int d)
+{
+	y -= m <= 2;
+	int era = (y >= 0 ? y : y - 399) / 400;
+	int yoe = y - era * 400;
+	int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static void day_numbers_agree_with_the_eras(void **state)
+{
+	(void)state;
+	for (int y = -401; y <= 10400; y++)
+		for (int m = 1; m <= 12; m++)
+			for (int d = 0; d <= 32; d++)
+				if (date_from_ymd(y, m, d) != ref_from_ymd(y, m, d)) {
+					fprintf(stderr, "%d-%d-%d\n", y, m, d);
+					fail();
+				}
+	assert_int_equal(date_from_ymd(1000000, 12, 31), ref_from_ymd(1000000, 12, 31));
+	assert_int_equal(date_from_ymd(2026, 13, 1), ref_from_ymd(2026, 13, 1));
+	assert_int_equal(date_from_ymd(2026, 0, 1), ref_from_ymd(2026, 0, 1));
+}
+
+/* date_parse() as it was before it took plain dates first: lex_date()'s
+ * shape, then the calendar. */
+static struct date_value ref_parse(const unsigned char *s, size_t len, bool whole)
+{
+	struct date_value v = { DATE_NOT_A_DATE, 0, -1, 0, false, 0, NULL };
+	struct date_shape sh;
+	if (!ref_date(s, len, whole, &sh))
+		return v;
+	v.len = sh.len;
+	v.status = DATE_IMPOSSIBLE;
+	if (sh.month < 1 || sh.month > 12 || sh.day < 1 ||
+	    sh.day > date_days_in_month(sh.year, sh.month) ||
+	    (sh.hour >= 0 && (sh.hour > 23 || sh.minute > 59)) ||
+	    (sh.has_offset && (sh.offset_minutes > 14 * 60 || sh.offset_minutes < -14 * 60 ||
+			       sh.offset_minute_part > 59)))
+		return v;
+	v.status = DATE_OK;
+	v.day = ref_from_ymd(sh.year, sh.month, sh.day);
+	v.minute = (int16_t)(sh.hour >= 0 ? sh.hour * 60 + sh.minute : -1);
+	v.has_offset = sh.has_offset;
+	v.offset = (int16_t)sh.offset_minutes;
+	return v;
+}
+
+static void check_parse(const unsigned char *s, size_t len, bool whole)
+{
+	struct date_value got = date_parse(s, len, whole), want = ref_parse(s, len, whole);
+	if (got.status != want.status || got.day != want.day || got.len != want.len ||
+	    got.minute != want.minute || got.has_offset != want.has_offset || got.offset != want.offset ||
+	    (got.why == NULL) != (want.status != DATE_IMPOSSIBLE)) {
+		fprintf(stderr, "'%.*s' whole=%d\n", (int)len, (const char *)s, whole);
+		fail();
+	}
+}
+
+/* Every date of the years 0000-0010, 1896-2104 and 9990-9999, months 00-19
+ * and days 00-39, whole and not, with nothing, a blank, a time or a word
+ * after it; then each byte of a plain date replaced by every byte value,
+ * at every length: date_parse() agrees with the reference (plain dates
+ * take the fast path, the rest the full one). */
+static void parse_agrees_with_the_reference(void **state)
+{
+	(void)state;
+	static const char *const tails[] = { "", " ", "x", "\t", " 10:00", "T10:00Z", "-", "0" };
+	unsigned char s[64];
+	for (int y = 0; y <= 10000; y++) {
+		if ((y > 10 && y < 1896) || (y > 2104 && y < 9990))
+			continue;
+		for (int m = 0; m < 20; m++)
+			for (int d = 0; d < 40; d++)
+				for (size_t t = 0; t < sizeof tails / sizeof *tails; t++) {
+					int n = snprintf((char *)s, sizeof s, "%04d-%02d-%02d%s", y % 10000, m,
+							 d, tails[t]);
+					check_parse(s, (size_t)n, true);
+					check_parse(s, (size_t)n, false);
+				}
+	}
+	static const char *const seeds[] = { "2026-11-20", "2024-02-29", "2026-11-20 ", "2026-11-20x" };
+	for (size_t k = 0; k < sizeof seeds / sizeof *seeds; k++) {
+		size_t n = strlen(seeds[k]);
+		for (size_t at = 0; at < n; at++)
+			for (int c = 0; c < 256; c++)
+				for (size_t len = 0; len <= n; len++) {
+					memcpy(s, seeds[k], n);
+					s[n] = '\0';
+					s[at] = (unsigned char)c;
+					check_parse(s, len, true);
+					check_parse(s, len, false);
+				}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -238,6 +338,8 @@ int main(void)
 		cmocka_unit_test(shapes), cmocka_unit_test(impossible), cmocka_unit_test(iso_only),
 		cmocka_unit_test(shapes_agree_with_the_reference),
 		cmocka_unit_test(words_after_blanks_are_seen),
+		cmocka_unit_test(day_numbers_agree_with_the_eras),
+		cmocka_unit_test(parse_agrees_with_the_reference),
 	};
 	return cmocka_run_group_tests_name("date", tests, NULL, NULL);
 }

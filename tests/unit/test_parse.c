@@ -146,12 +146,57 @@ static void split_point_after_a_bom(void **state)
 	assert_int_equal(parse_split_point((const unsigned char *)c, (uint32_t)strlen(c)), 0);
 }
 
+/* Byte problems (a NUL, a stray CR, bad UTF-8) on lines at every place
+ * around the scanner's batches of 64 lines, among headers and fields: each
+ * problem is reported with the line it is on and the record that line
+ * belongs to, as a line-at-a-time parse would, and in order. */
+static void problems_across_batches(void **state)
+{
+	(void)state;
+	static const char *const bad[] = { "  note: a\x00" "b\n", "  note: a\rb\n", "  note: \xc3(\n" };
+	for (uint32_t at = 55; at < 136; at++) {
+		char buf[8192];
+		size_t len = 0;
+		uint32_t header_line[200], nheaders = 0;
+		for (uint32_t line = 1; line <= 200; line++) {
+			const char *text = line == at || line == at + 1 || line == at + 64
+						   ? bad[(line + at) % 3]
+					   : line % 7 == 1 ? "promise A: text\n"
+							   : "  by: Jan\n";
+			if (!strcmp(text, "promise A: text\n"))
+				header_line[nheaders++] = line;
+			size_t n = text == bad[0] ? 12 : strlen(text); /* a NUL inside */
+			memcpy(buf + len, text, n);
+			len += n;
+		}
+		buf[len] = '\0';
+		struct parsed p;
+		arena_init(&p.ar, NULL);
+		assert_int_equal(parse_chunk(&p.ar, (const unsigned char *)buf, (uint32_t)len, 1, true, &p.m), 0);
+		assert_int_equal(p.m.nlines, 200);
+		assert_int_equal(p.m.nerrors, 3);
+		uint32_t want_line[3] = { at, at + 1, at + 64 };
+		for (uint32_t i = 0; i < 3; i++) {
+			const struct syntax_error *e = &p.m.errors[i];
+			assert_int_equal(e->line, want_line[i]);
+			const struct line_info *li = model_line(&p.m, e->line);
+			assert_true(e->at.off >= li->start && e->at.off <= li->end);
+			int32_t rec = -1;
+			for (uint32_t h = 0; h < nheaders && header_line[h] <= e->line; h++)
+				rec = (int32_t)h;
+			assert_int_equal(e->record, rec);
+		}
+		done(&p);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(records_and_fields), cmocka_unit_test(errors_and_recovery),
 		cmocka_unit_test(bom_crlf_and_references), cmocka_unit_test(split_points),
 		cmocka_unit_test(split_point_after_a_bom),
+		cmocka_unit_test(problems_across_batches),
 	};
 	return cmocka_run_group_tests_name("parse", tests, NULL, NULL);
 }
