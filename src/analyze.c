@@ -175,14 +175,18 @@ static void hold(struct rule_ctx *c, struct diag *d)
 		j->found = nf;
 		j->cap_found = nc;
 	}
+	/* The three strings in one block of the chunk's arena. */
 	struct diag h = *d;
-	h.message = arena_strndup(&j->arena, d->message, strlen(d->message));
-	h.promise = d->promise ? arena_strndup(&j->arena, d->promise, strlen(d->promise)) : NULL;
-	h.hint = d->hint ? arena_strndup(&j->arena, d->hint, strlen(d->hint)) : NULL;
-	if (!h.message || (d->promise && !h.promise) || (d->hint && !h.hint)) {
+	size_t nm = strlen(d->message) + 1, np = d->promise ? strlen(d->promise) + 1 : 0,
+	       nh = d->hint ? strlen(d->hint) + 1 : 0;
+	char *to = arena_alloc(&j->arena, nm + np + nh);
+	if (!to) {
 		j->failed = true;
 		return;
 	}
+	h.message = memcpy(to, d->message, nm);
+	h.promise = np ? memcpy(to + nm, d->promise, np) : NULL;
+	h.hint = nh ? memcpy(to + nm + np, d->hint, nh) : NULL;
 	h.order = j->key | j->seq++;
 	j->found[j->nfound++] = h;
 }

@@ -36,6 +36,38 @@ static inline char *put_mem(char *p, const void *s, size_t n)
 /* v in decimal (no NUL), right-aligned with spaces in `width` columns
  * when it is shorter (0: no padding); returns the end. At most
  * max(width, PUT_U32_DIGITS) bytes. */
-char *put_u32(char *p, uint32_t v, unsigned width);
+/* "00" to "99", two characters each. */
+extern const char put_pairs[201];
+
+static inline unsigned put_digits(uint32_t v)
+{
+	if (v < 10000)
+		return v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : 4;
+	if (v < 100000000)
+		return v < 100000 ? 5 : v < 1000000 ? 6 : v < 10000000 ? 7 : 8;
+	return v < 1000000000 ? 9 : 10;
+}
+
+/* Digits counted with comparisons, then written from the last one back,
+ * two at a time from the table of pairs. Inline: four or five numbers go
+ * into every finding. */
+static inline char *put_u32(char *p, uint32_t v, unsigned width)
+{
+	unsigned n = put_digits(v);
+	for (; width > n; width--)
+		*p++ = ' ';
+	char *end = p + n;
+	char *q = end;
+	while (v >= 100) {
+		q -= 2;
+		memcpy(q, put_pairs + 2 * (v % 100), 2);
+		v /= 100;
+	}
+	if (v >= 10)
+		memcpy(q - 2, put_pairs + 2 * v, 2);
+	else
+		q[-1] = (char)('0' + v);
+	return end;
+}
 
 #endif
