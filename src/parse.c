@@ -125,17 +125,10 @@ static __attribute__((noinline)) void parse_status(const struct chunk_model *m, 
 }
 
 /* An in-return is complete (its continuation lines known): whether its
- * value names a promise, one ID with a digit in it. */
-static __attribute__((noinline)) void end_in_return(const unsigned char *buf, struct field *f)
+ * value names a promise. */
+static inline void end_in_return(const unsigned char *buf, struct field *f)
 {
-	const unsigned char *s = buf + f->value.off;
-	uint32_t n = f->value.len;
-	f->ref = false;
-	if (f->cont_count != 0 || !lex_is_id(s, n))
-		return;
-	for (uint32_t i = 0; i < n; i++)
-		if (s[i] >= '0' && s[i] <= '9')
-			f->ref = true;
+	f->ref = f->cont_count == 0 && lex_is_ref(buf + f->value.off, f->value.len);
 }
 
 /* The record is complete: its last field and its status. */
