@@ -309,9 +309,9 @@ uint32_t lex_lines(const unsigned char *buf, uint32_t len, uint32_t pos, struct 
 {
 	const uchar *const lim = buf + len;
 	const uchar *mar;
-	uint32_t n = 0;
+	struct line_tok *tok = toks, *const end = toks + max;
 	(void)mar;
-	for (struct line_tok *tok = toks; n < max && pos < len; pos = tok->next, tok++, n++) {
+	for (; tok < end && pos < len; pos = tok->next, tok++) {
 		const uchar *cur = buf + pos;
 		const uchar *h1, *i0, *i1, *k1;
 		/*!stags:re2c format = 'const uchar *@@ = NULL; (void)@@;\n'; */
@@ -450,7 +450,7 @@ uint32_t lex_lines(const unsigned char *buf, uint32_t len, uint32_t pos, struct 
 		value = cur;
 	rest:
 		if (!fast_rest(buf, len, cur, tok)) {
-			if (n > 0)
+			if (tok > toks)
 				break;
 			scan_rest(buf, len, cur, tok, cb, ctx);
 		}
@@ -462,7 +462,7 @@ uint32_t lex_lines(const unsigned char *buf, uint32_t len, uint32_t pos, struct 
 				tok->kind = LINE_BLANK;
 		}
 	}
-	return n;
+	return (uint32_t)(tok - toks);
 }
 
 void lex_line(const unsigned char *buf, uint32_t len, uint32_t pos,

@@ -184,7 +184,21 @@ enum { DATE_KEYS = 1u << KEY_MADE | 1u << KEY_DUE | 1u << KEY_RENEGOTIATED | 1u 
 static __attribute__((noinline)) void parse_date(const unsigned char *v, struct field *f)
 {
 	if (f->key == KEY_MADE || f->key == KEY_DUE) {
-		f->date = date_parse(v, f->value.len, true);
+		/* date_parse()'s common case, written into the field member by
+		 * member rather than through a returned struct */
+		int y, mo, d;
+		if (f->value.len == 10 && lex_plain_date(v, 10, &y, &mo, &d) && y >= 1 &&
+		    (unsigned)(mo - 1) < 12 && (unsigned)(d - 1) < 28) {
+			f->date.status = DATE_OK;
+			f->date.day = date_days_from_ymd((unsigned)y, (unsigned)mo, (unsigned)d);
+			f->date.minute = -1;
+			f->date.offset = 0;
+			f->date.has_offset = false;
+			f->date.len = 10;
+			f->date.why = NULL;
+			return;
+		}
+		f->date = date_parse_full(v, f->value.len, true);
 		return;
 	}
 	f->date = date_parse(v, f->value.len, false);
