@@ -278,6 +278,15 @@ static struct span trim_right(const uchar *buf, struct span s)
 	return s;
 }
 
+/* [v, buf + end) without the blanks that end it. */
+static struct span value_span(const uchar *buf, const uchar *v, uint32_t end)
+{
+	const uchar *e = buf + end;
+	while (e > v && (e[-1] == ' ' || e[-1] == '\t'))
+		e--;
+	return make_span(buf, v, e);
+}
+
 /* The width of an indentation [p, e) with a tab in it, w columns before
  * it: tabs to the next multiple of 8. */
 static uint32_t tab_width(uint32_t w, const uchar *p, const uchar *e)
@@ -300,9 +309,9 @@ uint32_t lex_lines(const unsigned char *buf, uint32_t len, uint32_t pos, struct 
 {
 	const uchar *const lim = buf + len;
 	const uchar *mar;
-	uint32_t n = 0;
+	struct line_tok *tok = toks, *const end = toks + max;
 	(void)mar;
-	for (struct line_tok *tok = toks; n < max && pos < len; pos = tok->next, tok++, n++) {
+	for (; tok < end && pos < len; pos = tok->next, tok++) {
 		const uchar *cur = buf + pos;
 		const uchar *h1, *i0, *i1, *k1;
 		/*!stags:re2c format = 'const uchar *@@ = NULL; (void)@@;\n'; */
@@ -441,30 +450,19 @@ uint32_t lex_lines(const unsigned char *buf, uint32_t len, uint32_t pos, struct 
 		value = cur;
 	rest:
 		if (!fast_rest(buf, len, cur, tok)) {
-			if (n > 0)
+			if (tok > toks)
 				break;
 			scan_rest(buf, len, cur, tok, cb, ctx);
 		}
-		{
-			struct span v = trim_right(buf, make_span(buf, value, buf + tok->end));
-			switch (tok->kind) {
-			case LINE_HEADER:
-			case LINE_HEADER_BAD_ID:
-			case LINE_FIELD:
-				tok->b = v;
-				break;
-			case LINE_INDENTED:
-				tok->a = v;
-				if (v.len == 0)
-					tok->kind = LINE_BLANK;
-				break;
-			default:
-				tok->a = v;
-				break;
-			}
+		if (tok->kind == LINE_FIELD || tok->kind == LINE_HEADER || tok->kind == LINE_HEADER_BAD_ID) {
+			tok->b = value_span(buf, value, tok->end);
+		} else {
+			tok->a = value_span(buf, value, tok->end);
+			if (tok->kind == LINE_INDENTED && tok->a.len == 0)
+				tok->kind = LINE_BLANK;
 		}
 	}
-	return n;
+	return (uint32_t)(tok - toks);
 }
 
 void lex_line(const unsigned char *buf, uint32_t len, uint32_t pos,
@@ -569,27 +567,41 @@ found:
 	return w;
 }
 
+/* 1: may start an ID (a letter), 2: may follow (a letter, a digit,
+ * '-', '_', '.'). */
+static const unsigned char id_class[256] = {
+	['-'] = 2, ['.'] = 2, ['_'] = 2,
+	['0'] = 2, ['1'] = 2, ['2'] = 2, ['3'] = 2, ['4'] = 2,
+	['5'] = 2, ['6'] = 2, ['7'] = 2, ['8'] = 2, ['9'] = 2,
+	['A'] = 3, ['B'] = 3, ['C'] = 3, ['D'] = 3, ['E'] = 3, ['F'] = 3, ['G'] = 3,
+	['H'] = 3, ['I'] = 3, ['J'] = 3, ['K'] = 3, ['L'] = 3, ['M'] = 3, ['N'] = 3,
+	['O'] = 3, ['P'] = 3, ['Q'] = 3, ['R'] = 3, ['S'] = 3, ['T'] = 3, ['U'] = 3,
+	['V'] = 3, ['W'] = 3, ['X'] = 3, ['Y'] = 3, ['Z'] = 3,
+	['a'] = 3, ['b'] = 3, ['c'] = 3, ['d'] = 3, ['e'] = 3, ['f'] = 3, ['g'] = 3,
+	['h'] = 3, ['i'] = 3, ['j'] = 3, ['k'] = 3, ['l'] = 3, ['m'] = 3, ['n'] = 3,
+	['o'] = 3, ['p'] = 3, ['q'] = 3, ['r'] = 3, ['s'] = 3, ['t'] = 3, ['u'] = 3,
+	['v'] = 3, ['w'] = 3, ['x'] = 3, ['y'] = 3, ['z'] = 3,
+};
+
 bool lex_is_id(const unsigned char *s, size_t len)
 {
-	/* 1: may start an ID (a letter), 2: may follow (a letter, a digit,
-	 * '-', '_', '.'). */
-	static const unsigned char id_class[256] = {
-		['-'] = 2, ['.'] = 2, ['_'] = 2,
-		['0'] = 2, ['1'] = 2, ['2'] = 2, ['3'] = 2, ['4'] = 2,
-		['5'] = 2, ['6'] = 2, ['7'] = 2, ['8'] = 2, ['9'] = 2,
-		['A'] = 3, ['B'] = 3, ['C'] = 3, ['D'] = 3, ['E'] = 3, ['F'] = 3, ['G'] = 3,
-		['H'] = 3, ['I'] = 3, ['J'] = 3, ['K'] = 3, ['L'] = 3, ['M'] = 3, ['N'] = 3,
-		['O'] = 3, ['P'] = 3, ['Q'] = 3, ['R'] = 3, ['S'] = 3, ['T'] = 3, ['U'] = 3,
-		['V'] = 3, ['W'] = 3, ['X'] = 3, ['Y'] = 3, ['Z'] = 3,
-		['a'] = 3, ['b'] = 3, ['c'] = 3, ['d'] = 3, ['e'] = 3, ['f'] = 3, ['g'] = 3,
-		['h'] = 3, ['i'] = 3, ['j'] = 3, ['k'] = 3, ['l'] = 3, ['m'] = 3, ['n'] = 3,
-		['o'] = 3, ['p'] = 3, ['q'] = 3, ['r'] = 3, ['s'] = 3, ['t'] = 3, ['u'] = 3,
-		['v'] = 3, ['w'] = 3, ['x'] = 3, ['y'] = 3, ['z'] = 3,
-	};
 	if (len == 0 || !(id_class[s[0]] & 1))
 		return false;
 	for (size_t i = 1; i < len; i++)
 		if (!(id_class[s[i]] & 2))
 			return false;
 	return true;
+}
+
+bool lex_is_ref(const unsigned char *s, size_t len)
+{
+	unsigned digits = 0;
+	if (len == 0 || !(id_class[s[0]] & 1))
+		return false;
+	for (size_t i = 1; i < len; i++) {
+		if (!(id_class[s[i]] & 2))
+			return false;
+		digits |= (unsigned)(s[i] - '0') < 10;
+	}
+	return digits;
 }

@@ -4,7 +4,8 @@
  * leap days), exact for every year the format can write (0000-9999)
  * without tables of years; 400-year eras (146097 days) handle the rest.
  * A date is parsed for every `made:` and `due:`, so the plain `YYYY-MM-DD`
- * is taken first, without the time and offset machinery. */
+ * is taken first, inline (date.h) for days 1-28 and here for the others,
+ * without the time and offset machinery. */
 #include "date.h"
 
 #include <string.h>
@@ -23,21 +24,10 @@ int date_days_in_month(int y, int m)
 	return m == 2 && date_is_leap(y) ? 29 : len[m - 1];
 }
 
-/* The day number for years from 1 on, months 1-12: only divisions of
- * non-negative numbers by constants, and a table for the months. */
-static inline int32_t days_from_ymd(unsigned y, unsigned m, unsigned d)
-{
-	/* The day of the year of each month's first day, the year starting in
-	 * March so that the leap day comes last. */
-	static const uint16_t march_based[13] = { 0, 306, 337, 0, 31, 61, 92, 122, 153, 184, 214, 245, 275 };
-	y -= m <= 2;
-	return (int32_t)(y * 365 + y / 4 - y / 100 + y / 400 + march_based[m] + d - 1) - 719468;
-}
-
 int32_t date_from_ymd(int y, int m, int d)
 {
 	if (y >= 1 && y <= 1000000 && m >= 1 && m <= 12 && d >= 0 && d <= 1000)
-		return days_from_ymd((unsigned)y, (unsigned)m, (unsigned)d);
+		return date_days_from_ymd((unsigned)y, (unsigned)m, (unsigned)d);
 	/* Anything else (a year before 1, a month out of range) in 400-year
 	 * eras, which the above also agrees with where both apply. */
 	y -= m <= 2;
@@ -135,7 +125,7 @@ static struct date_value parse_shape(const unsigned char *s, size_t len, bool wh
 	return v;
 }
 
-struct date_value date_parse(const unsigned char *s, size_t len, bool whole)
+struct date_value date_parse_full(const unsigned char *s, size_t len, bool whole)
 {
 	struct date_value v = { DATE_NOT_A_DATE, 0, -1, 0, false, 0, NULL };
 	int y, m, d;
@@ -149,7 +139,7 @@ struct date_value date_parse(const unsigned char *s, size_t len, bool whole)
 	v.status = DATE_IMPOSSIBLE;
 	if (on_calendar(y, m, d, &v)) {
 		v.status = DATE_OK;
-		v.day = y >= 1 ? days_from_ymd((unsigned)y, (unsigned)m, (unsigned)d) : date_from_ymd(y, m, d);
+		v.day = y >= 1 ? date_days_from_ymd((unsigned)y, (unsigned)m, (unsigned)d) : date_from_ymd(y, m, d);
 	}
 	return v;
 }

@@ -140,4 +140,8 @@ enum status_word lex_status_word(const unsigned char *s, size_t len, size_t *wor
  * digits, '-', '_' or '.'. */
 bool lex_is_id(const unsigned char *s, size_t len);
 
+/* Whether [s, s+len) is an ID with a digit in it (an in-return's value
+ * that names a promise), in one pass. */
+bool lex_is_ref(const unsigned char *s, size_t len);
+
 #endif

@@ -3,28 +3,23 @@
 
 #include <stddef.h>
 
-static const struct {
-	const char *name;
-	bool repeats;
-} keys[KEY_COUNT] = {
-	[KEY_BY] = { "by", false },
-	[KEY_TO] = { "to", false },
-	[KEY_MADE] = { "made", false },
-	[KEY_DUE] = { "due", false },
-	[KEY_RECORDED] = { "recorded", true },
-	[KEY_IN_RETURN] = { "in-return", true },
-	[KEY_STATUS] = { "status", false },
-	[KEY_RENEGOTIATED] = { "renegotiated", true },
-	[KEY_RECOVERY] = { "recovery", true },
-	[KEY_EXTRA] = { "extra", true },
-	[KEY_NOTE] = { "note", true },
-	[KEY_USER] = { NULL, true },
-	[KEY_UNKNOWN] = { NULL, true },
+static const char *const keys[KEY_COUNT] = {
+	[KEY_BY] = "by",
+	[KEY_TO] = "to",
+	[KEY_MADE] = "made",
+	[KEY_DUE] = "due",
+	[KEY_RECORDED] = "recorded",
+	[KEY_IN_RETURN] = "in-return",
+	[KEY_STATUS] = "status",
+	[KEY_RENEGOTIATED] = "renegotiated",
+	[KEY_RECOVERY] = "recovery",
+	[KEY_EXTRA] = "extra",
+	[KEY_NOTE] = "note",
+	[KEY_USER] = NULL,
+	[KEY_UNKNOWN] = NULL,
 };
 
-const char *model_key_name(enum field_key key) { return keys[key].name; }
-
-bool model_key_repeats(enum field_key key) { return keys[key].repeats; }
+const char *model_key_name(enum field_key key) { return keys[key]; }
 
 static unsigned char lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? (unsigned char)(c | 0x20) : c; }
 
@@ -43,7 +38,7 @@ enum field_key model_key_lookup(const unsigned char *s, uint32_t len)
 	if (len < 2 || len > 12 || (by_len[len][0] == 0 && len != 2))
 		return KEY_UNKNOWN;
 	for (int j = 0; j < 2 && by_len[len][j] >= 0; j++) {
-		const char *n = keys[by_len[len][j]].name;
+		const char *n = keys[by_len[len][j]];
 		uint32_t i = 0;
 		while (i < len && lower(s[i]) == (unsigned char)n[i])
 			i++;

@@ -22,8 +22,15 @@
 /* The canonical spelling of a known key ("in-return"); NULL for user and
  * unknown keys. */
 const char *model_key_name(enum field_key key);
-/* Whether a key may appear more than once in a record. */
-bool model_key_repeats(enum field_key key);
+/* Whether a key may appear more than once in a record. Inline: the rules
+ * ask for every field. */
+static inline bool model_key_repeats(enum field_key key)
+{
+	const unsigned repeats = 1u << KEY_RECORDED | 1u << KEY_IN_RETURN | 1u << KEY_RENEGOTIATED |
+				 1u << KEY_RECOVERY | 1u << KEY_EXTRA | 1u << KEY_NOTE | 1u << KEY_USER |
+				 1u << KEY_UNKNOWN;
+	return repeats >> key & 1;
+}
 /* The key for a spelling, compared case-insensitively (the scanner's
  * line_tok.key of a field line is this of its key). */
 enum field_key model_key_lookup(const unsigned char *s, uint32_t len);

@@ -29,30 +29,51 @@ struct parser {
 	bool oom;
 };
 
-/* A bigger array for arr (n == *cap elements): the new one, or the old
- * one with p->oom set. Out of line: it runs a few times per chunk. */
-static void *grow(struct parser *p, void *arr, size_t elem, uint32_t n, uint32_t *cap)
+/* arr (n elements of *cap) with room for `more` elements more: the same
+ * array or a bigger one; NULL (p->oom set) when out of memory. */
+static void *reserve(struct parser *p, void *arr, size_t elem, uint32_t n, uint32_t *cap, uint32_t more)
 {
+	if (*cap - n >= more)
+		return arr;
 	uint32_t nc = *cap ? *cap * 2 : 16;
+	if (nc - n < more)
+		nc = n + more;
 	void *na = arena_grow(p->ar, arr, elem, n, nc);
 	if (!na) {
 		p->oom = true;
-		return arr;
+		return NULL;
 	}
 	*cap = nc;
 	return na;
 }
 
-/* Whether arr (n elements of cap) has room for one more, growing it if
- * not; false only when out of memory. */
-#define ROOM(p, arr, n, cap) \
-	((n) < (cap) || ((arr) = grow((p), (arr), sizeof *(arr), (n), &(cap)), !(p)->oom))
+/* Room for a batch of n lines: each line adds at most one line, record,
+ * field, continuation line or comment, so nothing is asked per line (only
+ * syntax errors, which are rare, ask for their room each). */
+static bool reserve_batch(struct parser *p, uint32_t n)
+{
+	struct chunk_model *m = p->m;
+	void *a;
+#define RESERVE(arr, count, cap)                                                           \
+	if (!(a = reserve(p, (arr), sizeof *(arr), (count), &(cap), n)))                   \
+		return false;                                                              \
+	(arr) = a
+	RESERVE(m->lines, m->nlines, p->cap_lines);
+	RESERVE(m->records, m->nrecords, p->cap_records);
+	RESERVE(m->fields, m->nfields, p->cap_fields);
+	RESERVE(m->conts, m->nconts, p->cap_conts);
+	RESERVE(m->comments, m->ncomments, p->cap_comments);
+#undef RESERVE
+	return true;
+}
 
 static void add_error(struct parser *p, enum syntax_kind kind, uint32_t off, uint32_t len)
 {
 	struct chunk_model *m = p->m;
-	if (!ROOM(p, m->errors, m->nerrors, p->cap_errors))
+	void *a = reserve(p, m->errors, sizeof *m->errors, m->nerrors, &p->cap_errors, 1);
+	if (!a)
 		return;
+	m->errors = a;
 	struct syntax_error *e = &m->errors[m->nerrors++];
 	e->kind = kind;
 	e->at.off = off;
@@ -70,7 +91,10 @@ static void on_problem(void *ctx, enum lex_byte_problem what, uint32_t off, uint
 	add_error(p, kinds[what], off, len);
 }
 
-static void parse_status(const struct chunk_model *m, const struct field *f, struct status_value *st)
+/* The status of a record that has a status field: out of line, as only
+ * some records have one. */
+static __attribute__((noinline)) void parse_status(const struct chunk_model *m, const struct field *f,
+						   struct status_value *st)
 {
 	const unsigned char *v = m->buf + f->value.off;
 	size_t wlen = 0;
@@ -100,38 +124,24 @@ static void parse_status(const struct chunk_model *m, const struct field *f, str
 	st->kind = w == STATUS_WORD_KEPT ? STATUS_KEPT : w == STATUS_WORD_BROKEN ? STATUS_BROKEN : STATUS_RELEASED;
 }
 
-/* Whether [s, s + n) has a digit in it. */
-static bool has_digit(const unsigned char *s, uint32_t n)
+/* An in-return is complete (its continuation lines known): whether its
+ * value names a promise. */
+static inline void end_in_return(const unsigned char *buf, struct field *f)
 {
-	for (uint32_t i = 0; i < n; i++)
-		if (s[i] >= '0' && s[i] <= '9')
-			return true;
-	return false;
+	f->ref = f->cont_count == 0 && lex_is_ref(buf + f->value.off, f->value.len);
 }
 
-/* The field before the next one (or the record's end) is complete, with
- * its continuation lines: whether an in-return names a promise. */
-static inline void end_field(struct parser *p)
-{
-	struct field *f = &p->m->fields[p->field];
-	if (p->field >= 0 && f->key == KEY_IN_RETURN) {
-		const unsigned char *v = p->m->buf + f->value.off;
-		f->ref = f->cont_count == 0 && lex_is_id(v, f->value.len) && has_digit(v, f->value.len);
-	}
-}
-
-/* The record is complete: its status. */
+/* The record is complete: its last field and its status. */
 static void finish_record(struct parser *p)
 {
 	if (p->record < 0)
 		return;
-	end_field(p);
 	struct chunk_model *m = p->m;
+	if (p->field >= 0 && m->fields[p->field].key == KEY_IN_RETURN)
+		end_in_return(m->buf, &m->fields[p->field]);
 	struct record *r = &m->records[p->record];
 	if (r->first[KEY_STATUS] >= 0)
 		parse_status(m, &m->fields[r->first[KEY_STATUS]], &r->status);
-	else
-		r->status.kind = STATUS_NONE;
 	p->record = -1;
 	p->field = -1;
 	p->field_indent = UINT32_MAX;
@@ -141,89 +151,104 @@ static void start_record(struct parser *p, const struct line_tok *t, unsigned fl
 {
 	finish_record(p);
 	struct chunk_model *m = p->m;
-	if (!ROOM(p, m->records, m->nrecords, p->cap_records))
-		return;
 	struct record *r = &m->records[m->nrecords];
-	memset(r, 0, sizeof *r);
+	/* Member by member: the struct is large and most of it is set here. */
 	r->line = r->last_line = p->line;
 	r->keyword = t->keyword;
+	r->id = t->kind == LINE_HEADER ? t->a : (struct span){ 0, 0 };
+	r->text = t->kind == LINE_HEADER || t->kind == LINE_HEADER_BAD_ID ? t->b : t->a;
 	r->flags = flags;
-	if (t->kind == LINE_HEADER) {
-		r->id = t->a;
-		r->text = t->b;
-	} else if (t->kind == LINE_HEADER_BAD_ID) {
-		r->text = t->b;
-	} else {
-		r->text = t->a;
-	}
 	r->field_first = m->nfields;
+	r->field_count = 0;
 	r->comment_first = p->pending_first;
 	r->comment_count = p->pending_count;
 	for (int k = 0; k < KEY_COUNT; k++)
 		r->first[k] = -1;
+	/* That of a record without a status field; finish_record() reads one
+	 * if there is. */
+	r->status.kind = STATUS_NONE;
+	r->status.date = (struct date_value){ .status = DATE_OK };
+	r->status.word = r->status.date_span = (struct span){ 0, 0 };
 	p->record = (int32_t)m->nrecords++;
 	p->field = -1;
 	p->field_indent = UINT32_MAX;
 	p->orphan_reported = false;
 }
 
-/* A field's date, parsed as soon as its line is read (the value of a
- * date is on the key's line). */
-static void parse_date(const struct chunk_model *m, struct field *f)
+/* The keys whose value is or starts with a date. */
+enum { DATE_KEYS = 1u << KEY_MADE | 1u << KEY_DUE | 1u << KEY_RENEGOTIATED | 1u << KEY_RECOVERY |
+		   1u << KEY_EXTRA };
+
+/* The date of a field with one of DATE_KEYS, parsed as soon as its line
+ * is read (the value of a date is on the key's line). */
+static __attribute__((noinline)) void parse_date(const unsigned char *v, struct field *f)
 {
-	const unsigned char *v = m->buf + f->value.off;
-	switch (f->key) {
-	case KEY_MADE:
-	case KEY_DUE:
-		f->date = date_parse(v, f->value.len, true);
-		break;
-	case KEY_RENEGOTIATED:
-	case KEY_RECOVERY:
-	case KEY_EXTRA:
-		f->date = date_parse(v, f->value.len, false);
-		if (f->date.len < f->value.len && v[f->date.len] != ' ' && v[f->date.len] != '\t' &&
-		    f->date.status != DATE_NOT_A_DATE)
-			f->date.status = DATE_NOT_A_DATE; /* "2026-10-17x": no date */
-		break;
-	default:
-		break;
+	if (f->key == KEY_MADE || f->key == KEY_DUE) {
+		/* date_parse()'s common case, written into the field member by
+		 * member rather than through a returned struct */
+		int y, mo, d;
+		if (f->value.len == 10 && lex_plain_date(v, 10, &y, &mo, &d) && y >= 1 &&
+		    (unsigned)(mo - 1) < 12 && (unsigned)(d - 1) < 28) {
+			f->date.status = DATE_OK;
+			f->date.day = date_days_from_ymd((unsigned)y, (unsigned)mo, (unsigned)d);
+			f->date.minute = -1;
+			f->date.offset = 0;
+			f->date.has_offset = false;
+			f->date.len = 10;
+			f->date.why = NULL;
+			return;
+		}
+		f->date = date_parse_full(v, f->value.len, true);
+		return;
 	}
+	f->date = date_parse(v, f->value.len, false);
+	if (f->date.len < f->value.len && v[f->date.len] != ' ' && v[f->date.len] != '\t' &&
+	    f->date.status != DATE_NOT_A_DATE)
+		f->date.status = DATE_NOT_A_DATE; /* "2026-10-17x": no date */
+}
+
+/* The field line t starts field i of record r; the comments directly
+ * above it are [pending_first, + pending_count). */
+static inline void set_field(const struct chunk_model *m, struct record *r, uint32_t i,
+			     const struct line_tok *t, uint32_t line, uint32_t pending_first,
+			     uint32_t pending_count)
+{
+	struct field *f = &m->fields[i];
+	/* Member by member, not memset and then again: this runs per line. */
+	f->key = t->key;
+	f->key_span = t->a;
+	f->value = t->b;
+	f->line = line;
+	f->indent_width = t->indent_width;
+	f->cont_first = m->nconts;
+	f->cont_count = 0;
+	f->comment_first = pending_first;
+	f->comment_count = pending_count;
+	f->ref = false;
+	if (DATE_KEYS >> t->key & 1)
+		parse_date(m->buf + t->b.off, f);
+	else
+		f->date = (struct date_value){ .status = DATE_NOT_A_DATE };
+	if (r->first[t->key] < 0)
+		r->first[t->key] = (int32_t)i;
+	r->field_count++;
+	r->last_line = line;
 }
 
 static void add_field(struct parser *p, const struct line_tok *t)
 {
 	struct chunk_model *m = p->m;
-	if (!ROOM(p, m->fields, m->nfields, p->cap_fields))
-		return;
-	end_field(p);
-	struct record *r = &m->records[p->record];
-	struct field *f = &m->fields[m->nfields];
-	/* Member by member, not memset and then again: this runs per line. */
-	f->key = t->key;
-	f->key_span = t->a;
-	f->value = t->b;
-	f->line = p->line;
-	f->indent_width = t->indent_width;
-	f->cont_first = m->nconts;
-	f->cont_count = 0;
-	f->comment_first = p->pending_first;
-	f->comment_count = p->pending_count;
-	f->date = (struct date_value){ .status = DATE_NOT_A_DATE };
-	f->ref = false;
-	parse_date(m, f);
-	if (r->first[f->key] < 0)
-		r->first[f->key] = (int32_t)m->nfields;
-	p->field = (int32_t)m->nfields++;
+	if (p->field >= 0 && m->fields[p->field].key == KEY_IN_RETURN)
+		end_in_return(m->buf, &m->fields[p->field]);
+	uint32_t i = m->nfields++;
+	set_field(m, &m->records[p->record], i, t, p->line, p->pending_first, p->pending_count);
+	p->field = (int32_t)i;
 	p->field_indent = t->indent_width;
-	r->field_count++;
-	r->last_line = p->line;
 }
 
 static void add_cont(struct parser *p, struct span text)
 {
 	struct chunk_model *m = p->m;
-	if (!ROOM(p, m->conts, m->nconts, p->cap_conts))
-		return;
 	m->conts[m->nconts].text = text;
 	m->conts[m->nconts].line = p->line;
 	m->nconts++;
@@ -243,6 +268,7 @@ static bool looks_like_field(const unsigned char *s, uint32_t len)
 	return i < len && s[i] == ':' && model_key_lookup(s, i) != KEY_UNKNOWN;
 }
 
+/* Any line but the common ones parse_lines() takes itself. */
 static void on_line(struct parser *p, const struct line_tok *t)
 {
 	struct chunk_model *m = p->m;
@@ -252,8 +278,6 @@ static void on_line(struct parser *p, const struct line_tok *t)
 	case LINE_BLANK:
 		break;
 	case LINE_COMMENT:
-		if (!ROOM(p, m->comments, m->ncomments, p->cap_comments))
-			return;
 		m->comments[m->ncomments].text = t->a;
 		m->comments[m->ncomments].line = p->line;
 		m->comments[m->ncomments].indent_width = t->indent_width;
@@ -265,7 +289,7 @@ static void on_line(struct parser *p, const struct line_tok *t)
 		break;
 	case LINE_HEADER:
 		start_record(p, t, 0);
-		if (!p->oom && t->b.len == 0)
+		if (t->b.len == 0)
 			add_error(p, SYN_EMPTY_TEXT, t->b.off, 0);
 		break;
 	case LINE_HEADER_BAD_ID:
@@ -287,7 +311,7 @@ static void on_line(struct parser *p, const struct line_tok *t)
 			break;
 		}
 		if (t->indent_width > p->field_indent) {
-			struct span text = { t->kind == LINE_FIELD ? t->a.off : t->a.off, 0 };
+			struct span text = { t->a.off, 0 };
 			text.len = (t->kind == LINE_FIELD ? span_end(t->b) : span_end(t->a)) - text.off;
 			add_cont(p, text);
 			break;
@@ -305,6 +329,49 @@ static void on_line(struct parser *p, const struct line_tok *t)
 	}
 	if (!keep_pending)
 		p->pending_count = 0;
+}
+
+/* A batch of lines from the scanner (there is room for each). The common
+ * lines, a field of the current record and a blank line, are taken here,
+ * with the state in local variables (stores into the model cannot change
+ * them, so they stay in registers); the rest by on_line(), with the
+ * state handed over and taken back. */
+static void parse_lines(struct parser *p, const struct line_tok *toks, uint32_t n)
+{
+	struct chunk_model *const m = p->m;
+	struct line_info *li = m->lines + m->nlines;
+	uint32_t line = p->line, nfields = m->nfields, field_indent = p->field_indent;
+	int32_t field = p->field;
+	struct record *r = p->record >= 0 ? &m->records[p->record] : NULL;
+	m->nlines += n;
+	for (const struct line_tok *t = toks; t < toks + n; t++, li++, line++) {
+		li->start = t->start;
+		li->end = t->end;
+		if (t->kind == LINE_FIELD && r && t->indent_width <= field_indent) {
+			if (field >= 0 && m->fields[field].key == KEY_IN_RETURN)
+				end_in_return(m->buf, &m->fields[field]);
+			set_field(m, r, nfields, t, line, p->pending_first, p->pending_count);
+			field = (int32_t)nfields++;
+			field_indent = t->indent_width;
+			p->pending_count = 0;
+		} else if (t->kind == LINE_BLANK) {
+			p->pending_count = 0;
+		} else {
+			p->line = line;
+			p->field = field;
+			p->field_indent = field_indent;
+			m->nfields = nfields;
+			on_line(p, t);
+			nfields = m->nfields;
+			field = p->field;
+			field_indent = p->field_indent;
+			r = p->record >= 0 ? &m->records[p->record] : NULL;
+		}
+	}
+	p->line = line;
+	p->field = field;
+	p->field_indent = field_indent;
+	m->nfields = nfields;
 }
 
 int parse_chunk(struct arena *ar, const unsigned char *buf, uint32_t len,
@@ -325,40 +392,33 @@ int parse_chunk(struct arena *ar, const unsigned char *buf, uint32_t len,
 	 * rarely grow (each growth copies). Typical records are about 300
 	 * bytes in 10 lines of 30. */
 	{
-		uint32_t lines = len / 24 + 16;
+		uint32_t lines = len / 24 + 64, fields = len / 40 + 64, records = len / 200 + 64;
 		out->lines = arena_alloc(ar, (size_t)lines * sizeof *out->lines);
-		out->fields = arena_alloc(ar, (size_t)(len / 40 + 16) * sizeof *out->fields);
-		out->records = arena_alloc(ar, (size_t)(len / 200 + 4) * sizeof *out->records);
+		out->fields = arena_alloc(ar, (size_t)fields * sizeof *out->fields);
+		out->records = arena_alloc(ar, (size_t)records * sizeof *out->records);
 		if (!out->lines || !out->fields || !out->records)
 			return -1;
 		p.cap_lines = lines;
-		p.cap_fields = len / 40 + 16;
-		p.cap_records = len / 200 + 4;
+		p.cap_fields = fields;
+		p.cap_records = records;
 	}
 	uint32_t pos = 0;
 	if (at_file_start && len >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF)
 		pos = 3;
 	p.line = first_line;
 	bool first = true;
-	while (pos < len && !p.oom) {
+	while (pos < len) {
 		struct line_tok toks[64];
 		uint32_t n = lex_lines(buf, len, pos, toks, 64, on_problem, &p);
-		/* Room for the whole batch, so the loop need not ask per line. */
-		while (p.cap_lines - out->nlines < n && !p.oom)
-			out->lines = grow(&p, out->lines, sizeof *out->lines, out->nlines, &p.cap_lines);
-		if (p.oom)
+		if (p.oom || !reserve_batch(&p, n))
 			break;
-		for (const struct line_tok *t = toks; t < toks + n; t++) {
-			out->lines[out->nlines].start = t->start;
-			out->lines[out->nlines].end = t->end;
-			out->nlines++;
-			if (first && t->next > t->end) {
-				out->crlf = t->crlf;
+		for (uint32_t i = 0; first && i < n; i++) {
+			if (toks[i].next > toks[i].end) {
+				out->crlf = toks[i].crlf;
 				first = false;
 			}
-			on_line(&p, t);
-			p.line++;
 		}
+		parse_lines(&p, toks, n);
 		pos = toks[n - 1].next;
 	}
 	if (!p.oom)

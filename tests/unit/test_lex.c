@@ -351,12 +351,38 @@ static void validators(void **state)
 	assert_false(lex_date((const unsigned char *)"2026-11-2", 9, true, &d));
 }
 
+/* Short strings of letters, digits, the ID's punctuation, a blank and a
+ * byte >= 0x80, every length to 6: lex_is_ref() is lex_is_id() and a digit
+ * somewhere. */
+static void refs_are_ids_with_a_digit(void **state)
+{
+	(void)state;
+	static const unsigned char alphabet[] = { 'a', 'Z', '0', '9', '-', '.', '_', ' ', 0xc3, '/' };
+	const unsigned k = sizeof alphabet;
+	unsigned char s[6];
+	for (size_t len = 0; len <= sizeof s; len++) {
+		unsigned long total = 1;
+		for (size_t i = 0; i < len; i++)
+			total *= k;
+		for (unsigned long x = 0; x < total; x++) {
+			unsigned long y = x;
+			bool digit = false;
+			for (size_t i = 0; i < len; i++, y /= k) {
+				s[i] = alphabet[y % k];
+				digit = digit || (s[i] >= '0' && s[i] <= '9');
+			}
+			assert_int_equal(lex_is_ref(s, len), lex_is_id(s, len) && digit);
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(kinds), cmocka_unit_test(byte_problems), cmocka_unit_test(validators),
 		cmocka_unit_test(rest_agrees_with_the_reference),
 		cmocka_unit_test(keys_agree_with_the_lookup),
+		cmocka_unit_test(refs_are_ids_with_a_digit),
 	};
 	return cmocka_run_group_tests_name("lex", tests, NULL, NULL);
 }

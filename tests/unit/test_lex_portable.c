@@ -16,12 +16,14 @@
 #define lex_date portable_lex_date
 #define lex_status_word portable_lex_status_word
 #define lex_is_id portable_lex_is_id
+#define lex_is_ref portable_lex_is_ref
 #include "lex.c"
 #undef lex_line
 #undef lex_lines
 #undef lex_date
 #undef lex_status_word
 #undef lex_is_id
+#undef lex_is_ref
 
 #ifdef __SSE2__
 #error "the portable build must not use SSE2"

@@ -93,12 +93,24 @@ static void agrees_with_the_reference(void **state)
 	}
 }
 
+/* FORMAT.md: by, to, made, due and status stand once in a promise; the
+ * other keys, the user's own and unknown ones may repeat. */
+static void which_keys_repeat(void **state)
+{
+	(void)state;
+	for (int k = 0; k < KEY_COUNT; k++) {
+		bool once = k == KEY_BY || k == KEY_TO || k == KEY_MADE || k == KEY_DUE || k == KEY_STATUS;
+		assert_int_equal(model_key_repeats((enum field_key)k), !once);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(known_keys_in_any_case),
 		cmocka_unit_test(near_misses_are_unknown),
 		cmocka_unit_test(agrees_with_the_reference),
+		cmocka_unit_test(which_keys_repeat),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

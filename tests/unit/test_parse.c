@@ -3,6 +3,7 @@
 #include "harness.h"
 
 #include "parse.h"
+#include "parse_ref.h"
 
 struct parsed {
 	struct arena ar;
@@ -190,6 +191,132 @@ static void problems_across_batches(void **state)
 	}
 }
 
+/* The lines the generated files below are made of: every kind of line,
+ * keys in both letter cases, dates of every sort, continuations, comments
+ * where they attach and where they do not, and byte problems. */
+static const char *const gen_lines[] = {
+	"promise A-1: text", "promise B-2: other", "PROMISE c.3 : upper", "promise A-1:",
+	"promise A 1: bad id", "promise no colon", "promise", "promised thing", "promise  :  x",
+	"  by: Jan", "  BY : Jan", "\tto:\tSara", "  to:        Delta (Tom)", "  made: 2026-11-20",
+	"  made: 2026-01-29", "  due: 2026-02-30", "  due: 2026-11-20 10:00", "  due: 2026-11-20x",
+	"  due: soon", "  due: 0000-01-01", "  due: 2024-02-29", "  made:2026-12-31  ",
+	"  renegotiated: 2026-10-17 moved", "  recovery: 2026-10-17x", "  extra: 2026-10-31",
+	"  extra: 2026-10-31T10:00Z call", "  status: kept 2026-11-01", "  status: open",
+	"  status: broken", "  status: released 2026-13-01", "  status: weird", "  status: kept soon",
+	"  in-return: B-2", "  in-return: signed order", "  in-return: follow-up", "  x-custom: v",
+	"  unknown-key: v", "  note: text   ", "  recorded:", "  note: Fj\xc3\xa4llvind", "      more text",
+	"    note: deeper", "        in-return: B-3", "# c", "  # indented comment", "#", "", "   ",
+	"\t", "free text", "by: lost", "due: x", "  note: a\rb", "  note: \xc3(", "\xff", "  : x",
+	"  -x: y",
+};
+
+/* A file of n lines from gen_lines (and some NULs) with LF or CR LF ends:
+ * the parser and the reference (parse_ref.h) build the same model. */
+static void check_against_reference(uint32_t seed, uint32_t n, bool bom)
+{
+	static unsigned char buf[1 << 16];
+	uint32_t len = 0, x = seed * 2654435761u + 1;
+	if (bom) {
+		memcpy(buf, "\xEF\xBB\xBF", 3);
+		len = 3;
+	}
+	for (uint32_t i = 0; i < n && len < sizeof buf - 64; i++) {
+		x = x * 1103515245u + 12345u;
+		const char *l = gen_lines[(x >> 8) % (sizeof gen_lines / sizeof *gen_lines)];
+		memcpy(buf + len, l, strlen(l));
+		len += (uint32_t)strlen(l);
+		if ((x >> 20) % 97 == 0)
+			buf[len++] = '\0'; /* an embedded NUL */
+		if ((x >> 24) % 5 == 0)
+			buf[len++] = '\r';
+		if (i + 1 < n || (x >> 28) % 2)
+			buf[len++] = '\n';
+	}
+	buf[len] = '\0';
+	struct arena a1, a2;
+	struct chunk_model m, r;
+	arena_init(&a1, NULL);
+	arena_init(&a2, NULL);
+	assert_int_equal(parse_chunk(&a1, buf, len, 10, true, &m), 0);
+	assert_int_equal(ref_parse_chunk(&a2, buf, len, 10, true, &r), 0);
+#define SAME(x) assert_true(m.x == r.x)
+#define SAME_SPAN(s) assert_true(m.s.off == r.s.off && m.s.len == r.s.len)
+#define SAME_DATE(d)                                                                               \
+	assert_true(m.d.status == r.d.status && m.d.day == r.d.day && m.d.minute == r.d.minute &&  \
+		    m.d.offset == r.d.offset && m.d.has_offset == r.d.has_offset && m.d.len == r.d.len && \
+		    m.d.why == r.d.why)
+	SAME(nlines);
+	SAME(nrecords);
+	SAME(nfields);
+	SAME(nconts);
+	SAME(ncomments);
+	SAME(nerrors);
+	SAME(crlf);
+	SAME(first_line);
+	for (uint32_t i = 0; i < m.nlines; i++) {
+		SAME(lines[i].start);
+		SAME(lines[i].end);
+	}
+	for (uint32_t i = 0; i < m.nrecords; i++) {
+		SAME(records[i].line);
+		SAME(records[i].last_line);
+		SAME_SPAN(records[i].keyword);
+		SAME_SPAN(records[i].id);
+		SAME_SPAN(records[i].text);
+		SAME(records[i].flags);
+		SAME(records[i].field_first);
+		SAME(records[i].field_count);
+		SAME(records[i].comment_first);
+		SAME(records[i].comment_count);
+		for (int k = 0; k < KEY_COUNT; k++)
+			SAME(records[i].first[k]);
+		SAME(records[i].status.kind);
+		SAME_DATE(records[i].status.date);
+		SAME_SPAN(records[i].status.word);
+		SAME_SPAN(records[i].status.date_span);
+	}
+	for (uint32_t i = 0; i < m.nfields; i++) {
+		SAME(fields[i].key);
+		SAME_SPAN(fields[i].key_span);
+		SAME_SPAN(fields[i].value);
+		SAME(fields[i].line);
+		SAME(fields[i].indent_width);
+		SAME(fields[i].cont_first);
+		SAME(fields[i].cont_count);
+		SAME(fields[i].comment_first);
+		SAME(fields[i].comment_count);
+		SAME_DATE(fields[i].date);
+		SAME(fields[i].ref);
+	}
+	for (uint32_t i = 0; i < m.nconts; i++) {
+		SAME_SPAN(conts[i].text);
+		SAME(conts[i].line);
+	}
+	for (uint32_t i = 0; i < m.ncomments; i++) {
+		SAME_SPAN(comments[i].text);
+		SAME(comments[i].line);
+		SAME(comments[i].indent_width);
+	}
+	for (uint32_t i = 0; i < m.nerrors; i++) {
+		SAME(errors[i].kind);
+		SAME_SPAN(errors[i].at);
+		SAME(errors[i].line);
+		SAME(errors[i].record);
+	}
+#undef SAME
+#undef SAME_SPAN
+#undef SAME_DATE
+	arena_release(&a1);
+	arena_release(&a2);
+}
+
+static void agrees_with_the_reference(void **state)
+{
+	(void)state;
+	for (uint32_t seed = 0; seed < 400; seed++)
+		check_against_reference(seed, seed % 7 == 0 ? seed % 5 : 40 + seed * 3 % 400, seed % 3 == 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -197,6 +324,7 @@ int main(void)
 		cmocka_unit_test(bom_crlf_and_references), cmocka_unit_test(split_points),
 		cmocka_unit_test(split_point_after_a_bom),
 		cmocka_unit_test(problems_across_batches),
+		cmocka_unit_test(agrees_with_the_reference),
 	};
 	return cmocka_run_group_tests_name("parse", tests, NULL, NULL);
 }
