@@ -97,6 +97,11 @@ void *arena_grow(struct arena *ar, void *old, size_t elem, size_t old_n, size_t 
 
 void arena_reset(struct arena *ar)
 {
+	ar->failed = false;
+	if (ar->head && !ar->head->next) {
+		ar->head->used = 0; /* the usual case: once per record */
+		return;
+	}
 	/* Keep one block as large as all of them together: the next parse of
 	 * a chunk like this one then fits in it, with no allocation at all. */
 	size_t total = 0, blocks = 0;
