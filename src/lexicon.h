@@ -1,4 +1,5 @@
-/* lexicon.h — the word lists of grammar/lexicon/, compiled into DFAs.
+/* lexicon.h — the word lists of grammar/lexicon/, compiled into DFAs; and
+ * a word scanner with tables of what each language makes of a word.
  *
  * lexicon_match_<lang>() looks at case-folded, normalised text (textnorm.h)
  * that ends in a NUL, and returns the index of the longest phrase of that
@@ -7,6 +8,8 @@
  * grammar/lexicon.awk and re2c; the tables are read-only. */
 #ifndef PROMISE_LEXICON_H
 #define PROMISE_LEXICON_H
+
+#include <stdint.h>
 
 enum cue_class {
 	/* vague cues */
@@ -48,5 +51,80 @@ int lexicon_match_sv(const unsigned char *cur, unsigned *len);
 /* The common words of all languages at once: a bit mask of the languages
  * the word at cur belongs to (bit 0 en, 1 nl, 2 sv), 0 when none. */
 int lexicon_match_stop(const unsigned char *cur, unsigned *len);
+
+/* The words of a folded text t of len bytes (t[len] is its terminator, a
+ * control character: a NUL or a line end), in one pass. Each word (a run
+ * of word bytes, textnorm.h) that is the lead of some phrase or common
+ * word (its bytes up to the first byte that is not a word byte: "as" of
+ * "as soon as possible", "etc" of "etc.") is listed with its lead's index,
+ * in the order of the text; so is each apostrophe after a word byte (where
+ * phrases such as "'ll" begin), as a lead of its own that every language's
+ * matcher must look at and that is no common word. Other words lead no
+ * phrase of any language: no phrase matches there.
+ * lexicon_lead_entry[l][lead] says what language l makes of a lead: the
+ * index of its entry when the lead is a whole phrase and no longer phrase
+ * begins with it (plus LEXICON_LEAD_KEEP when its class is a vague cue's,
+ * or month, weekday or number), LEXICON_LEAD_MATCH when one does (only its
+ * matcher can say), LEXICON_LEAD_NONE when no phrase of the language
+ * begins with it.
+ * Where one does, lexicon_lead_way[l][lead] tells how such phrases go on
+ * after the lead: bit 31 set when some go on with another byte than a
+ * space (only the matcher can say); bits 0-30, w * 729, place the lead's
+ * part of the bit set lexicon_ways[], of the two bytes after a space: bit
+ * w * 729 + c1 * 27 + c2, where c is 0-25 for a letter (either case) and
+ * 26 for another byte (lexicon_way_row[] holds c1 * 27, lexicon_way_column[]
+ * c2). Where the text goes on in none of those ways, the matcher would find
+ * the lead itself, lexicon_lead_self[l][lead] (an index and
+ * LEXICON_LEAD_KEEP as above, or LEXICON_LEAD_NONE), or nothing that ends
+ * a word.
+ * lexicon_lead_vote[lead] holds 1 at bit 16 * l when the lead is a common
+ * word of language l (lexicon_match_stop()), or LEXICON_VOTE_MATCH when a
+ * longer common phrase begins with it; `votes` adds up those of the words
+ * found (16 bits a language, then a count of LEXICON_VOTE_MATCH). With
+ * `plain`, t is the caller's text as it stands, and the scan gives up
+ * (-1) where folding (textnorm.h) would change it; else 0. `seen` tells
+ * whether the text holds a digit or the first byte of a double quote mark
+ * ('"', 0xC2, 0xE2). */
+enum { LEXICON_DIGIT = 1, LEXICON_QUOTE = 2 };
+enum { LEXICON_LEAD_NONE = 0xffff, LEXICON_LEAD_MATCH = 0xfffe, LEXICON_LEAD_KEEP = 0x8000 };
+#define LEXICON_VOTE_MATCH (UINT64_C(1) << 48)
+
+struct lexicon_words {
+	uint32_t *at;   /* room for len + 1 */
+	uint16_t *lead;
+	uint32_t n;
+	uint64_t votes;
+	unsigned seen;
+};
+
+int lexicon_words(const unsigned char *t, uint32_t len, int plain, struct lexicon_words *w);
+
+extern const uint16_t *const lexicon_lead_entry[3];
+extern const uint16_t *const lexicon_lead_self[3];
+extern const uint32_t *const lexicon_lead_way[3];
+extern const uint32_t lexicon_ways[];
+#define LEXICON_WAY_OTHER UINT32_C(0x80000000)
+/* 0xffff in lexicon_way_row[]: a control character. */
+extern const uint16_t lexicon_way_row[256];
+extern const uint8_t lexicon_way_column[256];
+
+/* Whether the text at p, right after a word whose lead begins longer
+ * phrases of language l, may go on as one of them does (perhaps falsely;
+ * never the other way). A byte is read only after one that is no control
+ * character: the text's terminator is one, and no phrase holds one. */
+static inline int lexicon_goes_on(unsigned l, unsigned lead, const unsigned char *p)
+{
+	uint32_t way = lexicon_lead_way[l][lead];
+	if (p[0] != ' ')
+		return (way & LEXICON_WAY_OTHER) != 0;
+	unsigned row = lexicon_way_row[p[1]];
+	if (row == 0xffff)
+		return 0;
+	uint32_t bit = (way & ~LEXICON_WAY_OTHER) + row + lexicon_way_column[p[2]];
+	return lexicon_ways[bit / 32] >> bit % 32 & 1;
+}
+
+extern const uint64_t lexicon_lead_vote[];
+extern const uint8_t lexicon_lead_len[];
 
 #endif

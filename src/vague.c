@@ -1,13 +1,25 @@
 /* vague.c — lexicon hits plus structural evidence make the verdict.
  *
- * One pass over the folded text finds where words start and whether it
- * holds digits or quote marks; the stop-word vote and the lexicon scans
- * then run their DFAs only at those starts. One DFA per language is
- * cheaper than one merged list, and merging is wrong anyway: "nog" is a
- * hedge in Swedish and means "still" in Dutch. Rejected: skipping starts
- * whose first two letters begin no phrase (lexicon_pairs.h does that for
- * collective names only): common words begin with most pairs, and the
- * test cost more than the DFA runs it saved. */
+ * A generated scanner (lexicon_words(), lexicon.h) reads each text once:
+ * it finds the words, checks on the way that folding would leave the text
+ * as it stands (most texts: then nothing is copied, else it reads a folded
+ * copy), notes digits and quote marks, and names each word that begins a
+ * phrase or is a common word (its lead), adding up the language vote as it
+ * goes; a word that leads nothing is dropped there. The scan of the chosen
+ * language then takes each lead's verdict from generated tables: a word
+ * that is a whole phrase is a hit without a matcher, and the language's
+ * matcher (its DFA: longest match) runs only where a longer phrase begins
+ * with the word and the text goes on as one does (the two letters after
+ * the space). Exact: a phrase can only end a word where the word is its
+ * lead, so the tables say what the matchers would. One DFA per language,
+ * as merging is wrong anyway: "nog" is a hedge in Swedish and means
+ * "still" in Dutch.
+ * Why so: folding, finding the words byte by byte and then running the
+ * stop-word DFA and the language's DFA at every word start took two and a
+ * half times the instructions; word bitmaps 16 bytes at a time (SSE2)
+ * with a hash lookup a word (tried) about twice. Rejected also:
+ * letter-pair tables for the lexicons (common words begin with most
+ * pairs; lexicon_pairs.h keeps them for collective names). */
 #include "vague.h"
 
 #include <string.h>
@@ -49,127 +61,114 @@ struct hit {
 
 enum { MAX_HITS = 64 };
 
-/* What a folded byte can be, for the one pass that reads every byte: a
- * word byte (textnorm_is_word), an apostrophe, a digit, the first byte of
- * a double quote mark ('"', and 0xE2 and 0xC2 that begin “ ” „ « »). */
-enum { B_WORD = 1, B_APOS = 2, B_DIGIT = 4, B_QUOTE = 8 };
-
-/* Rows of 16 bytes from 0x00. */
-static const unsigned char byte_class[256] = {
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 8, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0,
-	5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 0, 0, 0, 0, 0, 0,
-	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
-	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 9, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 9, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-};
-
-/* Where the words of a folded text start, and whether it holds a digit or
- * the first byte of a quote mark. A start is a word byte after a non-word
- * byte (or at 0), or an apostrophe after a word byte ("'s"): the places a
- * lexicon phrase may begin. Found in one pass over the bytes that the vote
- * and every language's scan then share. */
-struct words {
-	uint32_t *at; /* ascending; room for len (one start a byte at most) */
-	uint32_t n;
-	bool digit, quote;
-};
-
-static void find_words(const struct folded *f, struct words *w)
+/* The lexicon's word for what vote() counts: 16 bits a language. */
+static inline uint64_t spread(unsigned mask)
 {
-	/* Locals, so the stores into at[] cannot alias the length. The byte
-	 * after the text (a NUL or a line end, textnorm.h) is not a word
-	 * byte: it ends the last word without a bounds test. */
-	const unsigned char *t = f->text;
-	const uint32_t len = f->len;
-	uint32_t *at = w->at;
-	unsigned seen = 0;
-	uint32_t n = 0, i = 0;
-	while (i < len) {
-		unsigned k = byte_class[t[i]];
-		if (!(k & B_WORD)) {
-			seen |= k;
-			i++;
-			continue;
-		}
-		at[n++] = i;
-		do {
-			seen |= k;
-			k = byte_class[t[++i]];
-		} while (k & B_WORD);
-		if (k & B_APOS)
-			at[n++] = i;
-	}
-	w->n = n;
-	w->digit = seen & B_DIGIT;
-	w->quote = seen & B_QUOTE;
+	return (uint64_t)(mask & 1) | (uint64_t)(mask & 2) << 15 | (uint64_t)(mask & 4) << 30;
 }
+
+/* What the common words (stop-word matcher) at t count, as
+ * lexicon_lead_vote[] does. */
+static uint64_t stop_votes(const unsigned char *t)
+{
+	unsigned mlen = 0;
+	int mask = lexicon_match_stop(t, &mlen);
+	return mlen && !textnorm_is_word(t[mlen]) ? spread((unsigned)mask) : 0;
+}
+
+/* The classes whose hits make the verdict: the vague cues, and month,
+ * weekday and number words (evidence). */
+#define KEEP_CLASSES (((1u << CUE_VAGUE_CLASSES) - 1) | 1u << CUE_MONTH | 1u << CUE_WEEKDAY | 1u << CUE_NUMBER)
 
 /* Whole-word lexicon hits of one language outside skipped regions (quoted
- * text and IDs). */
-static unsigned scan_lang(const struct folded *f, const struct words *w, const unsigned char *skip,
-			  enum lang l, const unsigned char *removed, struct hit *hits)
+ * text and IDs), at the places lexicon_words() found: their count in
+ * *count (at most MAX_HITS) when count is not NULL, and those of
+ * KEEP_CLASSES in hits (their number returned). Other hits (common words,
+ * bounds...) matter only as hits: in the count, and where a longer one
+ * covers words. A one-word hit covers nothing that follows it; so without
+ * a count, and with fewer places than MAX_HITS, such hits are passed. */
+static unsigned scan_lang(const unsigned char *t, const struct lexicon_words *w, const unsigned char *skip,
+			  enum lang l, const unsigned char *removed, struct hit *hits, unsigned *count)
 {
-	unsigned n = 0;
-	const unsigned char *t = f->text;
+	const uint32_t *const at = w->at, nw = w->n;
+	const uint16_t *const lead = w->lead, *const entry = lexicon_lead_entry[l], *const self = lexicon_lead_self[l];
+	const unsigned pass = count || nw >= MAX_HITS ? 0 : LEXICON_LEAD_KEEP;
+	unsigned n = 0, kept = 0;
 	uint32_t next = 0;
-	for (uint32_t k = 0; k < w->n && n < MAX_HITS; k++) {
-		uint32_t i = w->at[k];
-		if (i < next || (skip && skip[i]))
+	for (uint32_t k = 0; k < nw; k++) {
+		uint32_t i = at[k];
+		if (i < next)
 			continue;
-		unsigned mlen = 0;
-		int e = matchers[l](t + i, &mlen);
-		if (e >= 0 && mlen > 0 && !(removed && removed[e])) {
-			uint32_t end = i + mlen;
-			bool ends_word = t[end - 1] == '.' || !textnorm_is_word(t[end]);
-			if (ends_word && !(skip && skip[end - 1])) {
-				hits[n].fs = i;
-				hits[n].fe = end;
-				hits[n].entry = e;
-				n++;
-				next = end;
+		unsigned e = entry[lead[k]];
+		if (e < pass)
+			continue; /* a one-word hit that does not count */
+		/* A word that leads no phrase changes nothing: not even
+		 * `next` (the next place is past it). */
+		if (e == LEXICON_LEAD_NONE || (skip && skip[i]))
+			continue;
+		if (e == LEXICON_LEAD_MATCH) {
+			/* unless the text goes on as a longer phrase does, the
+			 * matcher would find the word itself (or no phrase) */
+			if (!lexicon_goes_on(l, lead[k], t + i + lexicon_lead_len[lead[k]]) &&
+			    ((e = self[lead[k]]) == LEXICON_LEAD_NONE || e < pass))
+				continue;
+		}
+		uint32_t end;
+		if (e != LEXICON_LEAD_MATCH) {
+			/* the whole word is the phrase */
+			end = i + lexicon_lead_len[lead[k]];
+			if ((removed && removed[e & ~LEXICON_LEAD_KEEP]) || (skip && skip[end - 1])) {
+				next = i + 1;
 				continue;
 			}
+		} else {
+			unsigned mlen = 0;
+			int m = matchers[l](t + i, &mlen);
+			end = i + mlen;
+			if (m < 0 || !mlen || (removed && removed[m]) ||
+			    !(t[end - 1] == '.' || !textnorm_is_word(t[end])) || (skip && skip[end - 1])) {
+				/* The rest of the word is not read; after an
+				 * apostrophe that begins no phrase, neither is
+				 * the word it joins ("don't" is tried as "don"
+				 * and "'t", never "t"). */
+				next = t[i] == '\'' ? i + 2 : i + 1;
+				continue;
+			}
+			e = (unsigned)m | (KEEP_CLASSES >> tables[l][m].cls & 1 ? LEXICON_LEAD_KEEP : 0);
 		}
-		/* The rest of the word is not read; after an apostrophe that
-		 * begins no phrase, neither is the word it joins ("don't" is
-		 * tried as "don" and "'t", never "t"). */
-		next = t[i] == '\'' ? i + 2 : i + 1;
+		if (e & LEXICON_LEAD_KEEP) {
+			hits[kept].fs = i;
+			hits[kept].fe = end;
+			hits[kept].entry = (int)(e & ~LEXICON_LEAD_KEEP);
+			kept++;
+		}
+		next = end;
+		if (++n == MAX_HITS)
+			break;
 	}
-	return n;
+	if (count)
+		*count = n;
+	return kept;
 }
 
-/* Count the common words of each language in the text; false if none. */
-static bool vote(const struct folded *f, const struct words *w, const unsigned char *skip,
+/* Count the common words of each language in the text outside skipped
+ * regions: all of them, or only those lexicon_words() left to the
+ * matcher. */
+static void vote(const unsigned char *t, const struct lexicon_words *w, const unsigned char *skip, bool all,
 		 int votes[LANG_COUNT])
 {
-	const unsigned char *t = f->text;
-	bool any = false;
 	for (uint32_t k = 0; k < w->n; k++) {
 		uint32_t i = w->at[k];
 		if (t[i] == '\'' || (skip && skip[i]))
 			continue;
-		unsigned mlen = 0;
-		int mask = lexicon_match_stop(t + i, &mlen);
-		if (mask && mlen && !textnorm_is_word(t[i + mlen])) {
-			for (int l = 0; l < LANG_COUNT; l++)
-				if (mask & (1 << l)) {
-					votes[l]++;
-					any = true;
-				}
-		}
+		uint64_t v = lexicon_lead_vote[w->lead[k]];
+		if (v & LEXICON_VOTE_MATCH)
+			v = stop_votes(t + i);
+		else if (!all)
+			continue;
+		for (int l = 0; l < LANG_COUNT; l++)
+			votes[l] += (int)(v >> 16 * l & 0xffff);
 	}
-	return any;
 }
 
 /* Whether the best vote is shared (or nobody voted). */
@@ -331,6 +330,17 @@ static void add_custom(const unsigned char *s, const struct folded *f, const uns
 	}
 }
 
+/* Room in w for the places of a text of len bytes (one a byte at most),
+ * past the `local` it has. */
+static int room(struct arena *ar, struct lexicon_words *w, uint32_t len, uint32_t local)
+{
+	if (len < local)
+		return 0;
+	w->at = arena_alloc(ar, ((size_t)len + 1) * sizeof *w->at);
+	w->lead = arena_alloc(ar, ((size_t)len + 1) * sizeof *w->lead);
+	return w->at && w->lead ? 0 : -1;
+}
+
 int vague_scan(struct arena *ar, const unsigned char *s, uint32_t len, enum lang lang,
 	       enum lang fallback, struct vague_result *out)
 {
@@ -346,30 +356,37 @@ int vague_scan_custom(struct arena *ar, const unsigned char *s, uint32_t len, en
 	out->lang = LANG_EN;
 	out->evidence = false;
 	out->ncues = 0;
-	struct folded f;
-	if (textnorm_fold(ar, s, len, &f))
+	/* One pass over the text (lexicon_words()) finds the words that may
+	 * begin a phrase, and what is cheap to see: digits and quote marks;
+	 * only then are tokens and quoted regions worth a closer look. It
+	 * reads the text where it stands when folding would leave it as it
+	 * is, and a folded copy when it finds that folding would not. Most
+	 * texts are short: their words fit on the stack. */
+	enum { LOCAL = 256 };
+	uint32_t local_at[LOCAL];
+	uint16_t local_lead[LOCAL];
+	struct lexicon_words w = { local_at, local_lead, 0, 0, 0 };
+	struct folded f = { s, NULL, len };
+	/* the ends that folding keeps, and a terminator that ends the scan */
+	bool plain = len && s[0] != ' ' && s[len - 1] != ' ' && (s[len] < 0x20 || s[len] == 0x7f);
+	if (plain && room(ar, &w, len, LOCAL))
 		return -1;
-	/* One pass for the word starts and what is cheap to see: digits,
-	 * and quote marks. Only then are tokens and quoted regions worth a
-	 * closer look. Most texts are short: their starts fit on the stack. */
-	uint32_t local[256];
-	struct words w = { local, 0, false, false };
-	if (f.len >= sizeof local / sizeof local[0]) {
-		w.at = arena_alloc(ar, ((size_t)f.len + 1) * sizeof *w.at);
-		if (!w.at)
+	if (!plain || lexicon_words(s, len, 1, &w)) {
+		if (textnorm_fold_copy(ar, s, len, &f) || room(ar, &w, f.len, LOCAL))
 			return -1;
+		lexicon_words(f.text, f.len, 0, &w);
 	}
-	find_words(&f, &w);
+	const unsigned char *t = f.text;
 	unsigned char *skip = NULL;
 	bool evidence = false;
-	if (w.quote) {
+	if (w.seen & LEXICON_QUOTE) {
 		skip = arena_alloc(ar, f.len + 1);
 		if (!skip)
 			return -1;
 		memset(skip, 0, f.len + 1);
 		evidence = mark_quotes(&f, skip);
 	}
-	if (w.digit) {
+	if (w.seen & LEXICON_DIGIT) {
 		int e = scan_digits(ar, &f, &skip);
 		if (e < 0)
 			return -1;
@@ -377,43 +394,66 @@ int vague_scan_custom(struct arena *ar, const unsigned char *s, uint32_t len, en
 	}
 
 	struct hit hits[LANG_COUNT][MAX_HITS];
-	unsigned nhits[LANG_COUNT] = { 0, 0, 0 };
+	unsigned nhits[LANG_COUNT] = { 0, 0, 0 }, nkept[LANG_COUNT] = { 0, 0, 0 };
 	enum lang chosen = lang;
 	if (chosen == LANG_AUTO) {
 		/* Common words vote (one pass for all languages); with no
 		 * common word, the language whose lexicon knows more of the
 		 * words; with neither, the fallback. */
-		int votes[LANG_COUNT] = { 0, 0, 0 }, letters[LANG_COUNT] = { 0, 0, 0 };
-		bool any = vote(&f, &w, skip, votes);
-		if (tied(votes))
+		int letters[LANG_COUNT] = { 0, 0, 0 };
+		int votes[LANG_COUNT] = { 0, 0, 0 };
+		/* what lexicon_words() counted, where nothing is skipped
+		 * and the counts fit in 16 bits (a word takes two bytes) */
+		bool counts = !skip && f.len < 2 * 0xffff;
+		if (counts)
+			for (int l = 0; l < LANG_COUNT; l++)
+				votes[l] = (int)(w.votes >> 16 * l & 0xffff);
+		if (!counts || w.votes >> 48)
+			vote(t, &w, skip, !counts, votes);
+		bool any = votes[0] || votes[1] || votes[2];
+		if (any && !tied(votes)) {
+			/* the usual case: the votes decide */
+			chosen = votes[0] > votes[1] ? (votes[0] > votes[2] ? LANG_EN : LANG_SV)
+						     : (votes[1] > votes[2] ? LANG_NL : LANG_SV);
+		} else {
 			letter_hints(&f, letters);
-		chosen = fallback == LANG_AUTO ? LANG_EN : fallback;
-		for (int l = 0; l < LANG_COUNT; l++) {
-			if (!any)
-				nhits[l] = scan_lang(&f, &w, skip, (enum lang)l, custom ? custom->removed[l] : NULL, hits[l]);
-			if (votes[l] != votes[chosen] ? votes[l] > votes[chosen]
-			    : letters[l] != letters[chosen] ? letters[l] > letters[chosen]
-							    : nhits[l] > nhits[chosen])
-				chosen = (enum lang)l;
+			chosen = fallback == LANG_AUTO ? LANG_EN : fallback;
+			for (int l = 0; l < LANG_COUNT; l++) {
+				if (!any)
+					nkept[l] = scan_lang(t, &w, skip, (enum lang)l,
+							     custom ? custom->removed[l] : NULL, hits[l], &nhits[l]);
+				if (votes[l] != votes[chosen] ? votes[l] > votes[chosen]
+				    : letters[l] != letters[chosen] ? letters[l] > letters[chosen]
+								    : nhits[l] > nhits[chosen])
+					chosen = (enum lang)l;
+			}
 		}
 		if (any)
-			nhits[chosen] = scan_lang(&f, &w, skip, chosen, custom ? custom->removed[chosen] : NULL, hits[chosen]);
+			nkept[chosen] = scan_lang(t, &w, skip, chosen, custom ? custom->removed[chosen] : NULL,
+						  hits[chosen], NULL);
 	} else {
-		nhits[chosen] = scan_lang(&f, &w, skip, chosen, custom ? custom->removed[chosen] : NULL, hits[chosen]);
+		nkept[chosen] = scan_lang(t, &w, skip, chosen, custom ? custom->removed[chosen] : NULL, hits[chosen],
+					  NULL);
 	}
 	out->lang = chosen;
 
+	/* Month, weekday and number words are evidence too; the cues are the
+	 * hits of vague classes, weak ones only without evidence. */
 	const struct hit *h = hits[chosen];
 	const struct lexicon_entry *tab = tables[chosen];
-	for (unsigned i = 0; i < nhits[chosen]; i++) {
+	unsigned vague[MAX_HITS], nvague = 0;
+	for (unsigned i = 0; i < nkept[chosen]; i++) {
 		enum cue_class c = tab[h[i].entry].cls;
-		if (c == CUE_MONTH || c == CUE_WEEKDAY || c == CUE_NUMBER)
-			evidence = true;
+		if ((int)c < CUE_VAGUE_CLASSES)
+			vague[nvague++] = i;
+		else
+			evidence = true; /* month, weekday, number */
 	}
 	out->evidence = evidence;
-	for (unsigned i = 0; i < nhits[chosen] && out->ncues < VAGUE_MAX_CUES; i++) {
+	for (unsigned k = 0; k < nvague && out->ncues < VAGUE_MAX_CUES; k++) {
+		unsigned i = vague[k];
 		const struct lexicon_entry *e = &tab[h[i].entry];
-		if ((int)e->cls >= CUE_VAGUE_CLASSES || (!e->strong && evidence))
+		if (!e->strong && evidence)
 			continue;
 		struct vague_cue *cue = &out->cues[out->ncues++];
 		cue->off = textnorm_from(&f, h[i].fs);
@@ -450,6 +490,12 @@ static bool outside_marks(struct marks *m, unsigned char b)
 	return false;
 }
 
+/* Whether byte b opens or closes one of those parts. */
+static inline bool is_mark(unsigned char b)
+{
+	return b == '<' || b == '>' || b == '(' || b == ')';
+}
+
 /* Whether a `by:` value may fold to a collective entry, judged from its
  * first bytes outside "<…>" and "(…)" (as vague_is_collective() drops
  * them) after the blanks that folding drops. Where they are ASCII letters,
@@ -460,10 +506,17 @@ static bool may_be_collective(const unsigned char *s, uint32_t len)
 {
 	unsigned char c[4];
 	unsigned n = 0;
-	struct marks m = { 0, 0 };
-	for (uint32_t i = 0; i < len && n < 4; i++)
-		if (outside_marks(&m, s[i]) && (n || (s[i] > ' ' && s[i] != 0x7f)))
-			c[n++] = s[i];
+	if (len >= 4 && s[0] > ' ' && s[0] != 0x7f && !is_mark(s[0]) && !is_mark(s[1]) && !is_mark(s[2]) &&
+	    !is_mark(s[3])) {
+		/* the common case: the first four bytes are those */
+		memcpy(c, s, 4);
+		n = 4;
+	} else {
+		struct marks m = { 0, 0 };
+		for (uint32_t i = 0; i < len && n < 4; i++)
+			if (outside_marks(&m, s[i]) && (n || (s[i] > ' ' && s[i] != 0x7f)))
+				c[n++] = s[i];
+	}
 	for (unsigned k = 0; k < 2 && k + 2 <= n; k++) {
 		/* a letter when below 26: c | 0x20 puts only letters in 'a'..'z' */
 		unsigned a = (unsigned)(c[k] | 0x20) - 'a', b = (unsigned)(c[k + 1] | 0x20) - 'a';
@@ -475,10 +528,30 @@ static bool may_be_collective(const unsigned char *s, uint32_t len)
 	return true;
 }
 
+/* A byte as an index of lexicon_collective_prefix3[]: 0-25 for a letter,
+ * 26 for a space, 27 for anything else. */
+static inline unsigned letter_or_space(unsigned char b)
+{
+	unsigned v = (unsigned)(b | 0x20) - 'a';
+	return v < 26 ? v : b == ' ' ? 26 : 27;
+}
+
 int vague_is_collective(struct arena *ar, const unsigned char *s, uint32_t len)
 {
-	if (!may_be_collective(s, len))
+	/* Most values begin with three ASCII letters or single spaces that
+	 * fold alone (no combining mark after them): the folded value then
+	 * begins with them, lower-cased (or is the first two, when the rest
+	 * is blank), and they must begin some collective entry. Any other
+	 * value goes by its letter pairs. */
+	unsigned a, b, c;
+	if (len >= 3 && (len == 3 || s[3] < 0x80 || (s[3] | 1) == 0xC3) && (a = letter_or_space(s[0])) < 26 &&
+	    (b = letter_or_space(s[1])) < 27 && (c = letter_or_space(s[2])) < 27 && (b < 26 || c < 26)) {
+		unsigned i = (a * 27 + b) * 27 + c;
+		if (!(lexicon_collective_prefix3[i / 32] >> i % 32 & 1))
+			return 0;
+	} else if (!may_be_collective(s, len)) {
 		return 0;
+	}
 	/* Drop "<mail>" and "(organisation)" parts, then trim. */
 	unsigned char *clean = arena_alloc(ar, len + 1);
 	if (!clean)

@@ -12,7 +12,8 @@
 
 /* Scan one text in `lang` (LANG_AUTO: recognise it); returns the language
  * it was read in. `undated`: the text is the promise's own and the record
- * has no due date, so a text with nothing concrete in it is vague too. */
+ * has no due date, so a text with nothing concrete in it is vague too.
+ * `where` is translated only when something is reported. */
 static enum lang check_text(struct rule_ctx *c, uint32_t line, struct span text, enum lang lang,
 			    const char *where, bool undated)
 {
@@ -30,15 +31,15 @@ static enum lang check_text(struct rule_ctx *c, uint32_t line, struct span text,
 				    _("say exactly what will be delivered, how much, and by when"),
 				    /* TRANSLATORS: where: the promise, what was asked in return, ... */
 				    _("vague wording in %s: '%s' (listed as vague in the configuration)"),
-				    where, rule_quote(c, at, q, 60));
+				    _(where), rule_quote(c, at, q, 60));
 		else if (cue->strong)
 			rule_report(c, RULE_VAGUE_WORDING, line, at, _(vague_class_hint(cue->cls)),
 				    /* TRANSLATORS: the last %s is a category: time, effort, ... */
-				    _("vague wording in %s: '%s' (%s)"), where, rule_quote(c, at, q, 60),
+				    _("vague wording in %s: '%s' (%s)"), _(where), rule_quote(c, at, q, 60),
 				    _(vague_class_name(cue->cls)));
 		else
 			rule_report(c, RULE_VAGUE_WORDING, line, at, _(vague_class_hint(cue->cls)),
-				    _("vague wording in %s: '%s' (%s, and nothing concrete nearby)"), where,
+				    _("vague wording in %s: '%s' (%s, and nothing concrete nearby)"), _(where),
 				    rule_quote(c, at, q, 60), _(vague_class_name(cue->cls)));
 	}
 	if (undated && !res.ncues && !res.evidence)
@@ -46,7 +47,7 @@ static enum lang check_text(struct rule_ctx *c, uint32_t line, struct span text,
 			    _("name what will be delivered, how many, and by when: a number, a date, an ID "
 			      "or a quoted name in the text, or a date in `due:`"),
 			    _("nothing in %s can be checked: no number, date, ID or quoted name, and no due date"),
-			    where);
+			    _(where));
 	return res.lang;
 }
 
@@ -62,14 +63,20 @@ static void check(struct rule_ctx *c)
 							   : (enum lang)c->opt->language;
 	/* What was asked in return and the recovery are read in the language
 	 * of the promise. */
-	lang = check_text(c, r->line, r->text, lang, _("the promise"), undated);
-	for (uint32_t i = r->field_first; i < r->field_first + r->field_count; i++) {
+	lang = check_text(c, r->line, r->text, lang, N_("the promise"), undated);
+	/* from the first field that is either (r->first[]), to the end */
+	int32_t in_return = r->first[KEY_IN_RETURN], recovery = r->first[KEY_RECOVERY];
+	if (in_return < 0 && recovery < 0)
+		return;
+	uint32_t from = (uint32_t)(in_return < 0 ? recovery : recovery < 0 || in_return < recovery ? in_return : recovery);
+	const uint32_t end = r->field_first + r->field_count;
+	for (uint32_t i = from; i < end; i++) {
 		const struct field *f = &m->fields[i];
 		if (f->key == KEY_IN_RETURN && !f->ref) {
-			check_text(c, f->line, f->value, lang, _("what was asked in return"), false);
+			check_text(c, f->line, f->value, lang, N_("what was asked in return"), false);
 		} else if (f->key == KEY_RECOVERY && f->date.status == DATE_OK) {
 			struct span t = { f->value.off + f->date.len, f->value.len - f->date.len };
-			check_text(c, f->line, t, lang, _("the recovery"), false);
+			check_text(c, f->line, t, lang, N_("the recovery"), false);
 		}
 	}
 }

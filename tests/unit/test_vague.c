@@ -108,6 +108,50 @@ static void votes_the_language_of_each_text(void **state)
 	assert_int_equal(scan(&fx->ar, "Send the order", LANG_SV).lang, LANG_SV);
 }
 
+/* Where the word scan's shortcuts meet their edges: a longest match that
+ * does not end a word (no shorter one is tried), a lead that begins a
+ * longer phrase and a word that only begins like one, apostrophes, upper
+ * case, no common word at all, 64 hits and no more, a text that folding
+ * changes, quoted text, and a text that goes on in its buffer. */
+static void the_word_scan_at_its_edges(void **state)
+{
+	struct fixture *fx = *state;
+	assert_string_equal(cues_of(&fx->ar, "As soon as possibles, we'll do it", LANG_AUTO), "soon");
+	assert_int_equal(scan(&fx->ar, "Het team zal zo snel mogelijk de offerte sturen", LANG_AUTO).lang, LANG_NL);
+	assert_string_equal(cues_of(&fx->ar, "Het team zal zo snel mogelijk de offerte sturen", LANG_AUTO),
+			    "zo snel mogelijk");
+	assert_string_equal(cues_of(&fx->ar, "the teamwork will be done soon", LANG_AUTO), "soon");
+	assert_string_equal(cues_of(&fx->ar, "I'll try to fix it ASAP, don't worry", LANG_AUTO), "try,ASAP");
+	assert_string_equal(cues_of(&fx->ar, "asap asap", LANG_AUTO), "asap,asap");
+	assert_string_equal(cues_of(&fx->ar, "WE WILL TRY TO IMPROVE IT SOMEHOW", LANG_AUTO), "TRY,IMPROVE");
+	assert_string_equal(cues_of(&fx->ar, "We hope to deliver some of the fixes in due course etc.", LANG_AUTO),
+			    "hope to,some,in due course,etc.");
+	assert_string_equal(cues_of(&fx->ar, "Vi ska F\xc3\x96RS\xc3\x96KA snarast", LANG_AUTO),
+			    "F\xc3\x96RS\xc3\x96KA,snarast");
+	assert_string_equal(cues_of(&fx->ar, "Send \"the improved quote\" soon", LANG_AUTO), "soon");
+	assert_string_equal(cues_of(&fx->ar, "Fix SUP-3391 as soon as possible", LANG_AUTO), "as soon as possible");
+	char many[512] = "";
+	for (int i = 0; i < 70; i++)
+		strcat(many, "the ");
+	strcat(many, "asap");
+	assert_string_equal(cues_of(&fx->ar, many, LANG_EN), ""); /* 64 hits before it */
+	assert_string_equal(cues_of(&fx->ar, many, LANG_NL), "asap");
+	for (int n = 60; n < 68; n++) { /* the 64th hit is the last */
+		many[0] = '\0';
+		for (int i = 0; i < n; i++)
+			strcat(many, i % 2 ? "the " : "THE ");
+		strcat(many, "try soon");
+		assert_string_equal(cues_of(&fx->ar, many, LANG_AUTO), n <= 62 ? "try,soon" : n == 63 ? "try" : "");
+	}
+	/* the text ends before a comma of its buffer */
+	static const char line[] = "try harder, now";
+	struct vague_result res;
+	assert_int_equal(vague_scan(&fx->ar, (const unsigned char *)line, 10, LANG_EN, LANG_EN, &res), 0);
+	assert_int_equal(res.ncues, 1);
+	assert_int_equal(res.cues[0].off, 0);
+	assert_int_equal(res.cues[0].len, 3);
+}
+
 static void matches_whole_words_in_any_spelling(void **state)
 {
 	struct fixture *fx = *state;
@@ -304,11 +348,13 @@ static void collective_by_values(void **state)
 		"<a@b.se> vi alla", "s(x)ales", "Sales (Acme)", "\x01we", "Säljavdelningen",
 		"SÄLJAVDELNINGEN", "sa\xCC\x88ljarna", "\xEF\xBC\xB7\xEF\xBD\x85", "de  afdeling",
 		"kundtjänst", "Het team", "everyone <all@x.com>", "WIJ", "us", "Vi", "the s(x)ales team",
+		"Wij <w@x.nl>", "The Sales Team", "Our team", "ons team", "De Helpdesk", "vi ", "We  ", "Us\t",
 	};
 	static const char *const people[] = {
 		"Maja Eklund", "Jan de Vries", "Björn Åström", "Anouk", "wex", "w", "", "(we)", "<we>",
 		"Tom (the team)", "Sara", "Petra Jansen", "Daan Smit", ("te\xCC\x81" "am"), "x\xCC\x81",
-		"Tea", "Team Lead", "Mark", "Anna", "usa", "weg",
+		"Tea", "Team Lead", "Mark", "Anna", "usa", "weg", "Theo de Boer", "We x", "Ons Bakker", "Usain",
+		"Vi Nguyen", "The", "de", "v i", "we\xCC\x81",
 	};
 	for (size_t i = 0; i < sizeof groups / sizeof groups[0]; i++) {
 		if (vague_is_collective(&f->ar, (const unsigned char *)groups[i], (uint32_t)strlen(groups[i])) != 1)
@@ -333,6 +379,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(folded_offsets_point_at_the_source, setup, teardown),
 		cmocka_unit_test_setup_teardown(votes_the_language_of_each_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(matches_whole_words_in_any_spelling, setup, teardown),
+		cmocka_unit_test_setup_teardown(the_word_scan_at_its_edges, setup, teardown),
 		cmocka_unit_test_setup_teardown(evidence_gates_weak_cues, setup, teardown),
 		cmocka_unit_test_setup_teardown(bounds_verbs_ids_and_quotes_are_never_cues, setup, teardown),
 		cmocka_unit_test_setup_teardown(help_and_presence_without_a_result, setup, teardown),
