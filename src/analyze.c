@@ -47,10 +47,11 @@ struct chunk_job {
 				       caller's thread */
 	const struct lint_options *opt; /* the file's, taken when queued */
 	uint32_t file;
-	struct chunk ch;            /* the reader's bytes, or `copy` */
-	unsigned char *copy;        /* owned: a judge on another thread
-				       outlives the reader's buffer */
-	size_t copy_cap;
+	struct chunk ch;            /* the reader's bytes, or `buf` */
+	unsigned char *buf;         /* owned: a reader's buffer, taken with the
+				       chunk in it (a judge on another thread
+				       outlives the reader's next call) */
+	size_t buf_cap;
 	struct file_state in;       /* the file as the chunk starts */
 	bool orphans_seen;          /* out: orphans_once() reported some */
 	int language;               /* out: the file's language after it */
@@ -84,7 +85,7 @@ static void job_release(struct analysis *a, struct chunk_job *j)
 	arena_release(&j->scratch);
 	alloc_free(a->alloc, j->found);
 	alloc_free(a->alloc, j->keys);
-	alloc_free(a->alloc, j->copy);
+	alloc_free(a->alloc, j->buf);
 }
 
 static void job_free(struct analysis *a, struct chunk_job *j)
@@ -564,22 +565,17 @@ static uint32_t count_lines(const unsigned char *s, uint32_t len)
 	return (uint32_t)bytecount(s, len, '\n');
 }
 
-/* A job slot of the ring for the next chunk, its bytes copied in. NULL
- * when out of memory. */
-static struct chunk_job *ring_slot(struct analysis *a, const struct chunk *ch)
+/* A job slot of the ring for the next chunk, which takes the reader's
+ * buffer with the chunk in it and leaves its own to the reader (the job
+ * that had it is settled). NULL when out of memory. */
+static struct chunk_job *ring_slot(struct analysis *a, struct reader *rd, const struct chunk *ch)
 {
 	struct chunk_job *j = &a->ring[a->next_slot];
+	if (reader_take(rd, &j->buf, &j->buf_cap))
+		return NULL;
 	a->next_slot = (a->next_slot + 1) % a->nring;
-	if (j->copy_cap < (size_t)ch->len + 1) {
-		unsigned char *nc = alloc_resize(a->alloc, j->copy, (size_t)ch->len + 1);
-		if (!nc)
-			return NULL;
-		j->copy = nc;
-		j->copy_cap = (size_t)ch->len + 1;
-	}
-	memcpy(j->copy, ch->data, (size_t)ch->len + 1); /* with its NUL */
 	j->ch = *ch;
-	j->ch.data = j->copy;
+	j->ch.data = j->buf;
 	return j;
 }
 
@@ -687,7 +683,7 @@ static enum analysis_error run_reader(struct analysis *a, uint32_t file, struct 
 		if (ch.len >= small && pool_ready(a)) {
 			if (workpool_full(a->pool) && (settle_oldest(a, &err), err))
 				break;
-			struct chunk_job *j = ring_slot(a, &ch);
+			struct chunk_job *j = ring_slot(a, rd, &ch);
 			if (!j) {
 				err = ANALYSIS_NOMEM;
 				break;

@@ -158,3 +158,28 @@ enum reader_status reader_next(struct reader *r, struct chunk *out)
 		return READER_CHUNK;
 	}
 }
+
+int reader_take(struct reader *r, unsigned char **spare, size_t *spare_cap)
+{
+	unsigned char *nb = *spare;
+	size_t ncap = *spare_cap;
+	if (!nb || ncap < r->cap + 1) {
+		nb = alloc_resize(r->alloc, nb, r->cap + 1);
+		if (!nb)
+			return -1;
+		ncap = r->cap + 1;
+	}
+	/* What follows the chunk, with the byte the sentinel stands on. */
+	size_t rest = r->len - r->chunk_len;
+	if (rest) {
+		nb[0] = r->saved;
+		memcpy(nb + 1, r->buf + r->chunk_len + 1, rest - 1);
+	}
+	*spare = r->buf;
+	*spare_cap = r->cap + 1;
+	r->buf = nb;
+	r->len = rest;
+	r->chunk_len = 0;
+	r->saved = rest ? nb[0] : 0;
+	return 0;
+}

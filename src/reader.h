@@ -54,6 +54,13 @@ void reader_init_mem(struct reader *r, const void *data, size_t len, size_t chun
 		     const struct allocator *alloc);
 /* The next chunk; READER_ERROR leaves errno set. */
 enum reader_status reader_next(struct reader *r, struct chunk *out);
+/* Take the buffer that holds the chunk handed out last, so that the chunk
+ * outlives the next call without a copy; the reader goes on in `*spare`
+ * (grown with the reader's allocator when smaller than it needs; NULL is
+ * fine), and *spare, *spare_cap receive the taken buffer (alloc_free() it
+ * with the reader's allocator). Only what follows the chunk moves: a part
+ * of one record, as a rule. -1 when out of memory (nothing changed). */
+int reader_take(struct reader *r, unsigned char **spare, size_t *spare_cap);
 void reader_release(struct reader *r);
 
 #endif
