@@ -347,7 +347,7 @@ static int collect_party_facts(struct analysis *a, struct rule_ctx *c, uint32_t 
 		const struct field *made = model_field(m, r, KEY_MADE);
 		struct load_fact l = { who.key, who.display, idx,
 				       made && made->date.status == DATE_OK ? made->date.day : FACT_NO_DATE,
-				       due->date.day, { 0 } };
+				       due->date.day, { 0 }, 0 };
 		locate_field(c, by, id, sizeof id, &l.where);
 		if (who.key_len && facts_add_load(&a->facts, &l))
 			return -1;

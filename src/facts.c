@@ -39,6 +39,7 @@ void facts_release(struct facts *f)
 	alloc_free(f->alloc, f->refs);
 	alloc_free(f->alloc, f->slots);
 	alloc_free(f->alloc, f->loads);
+	alloc_free(f->alloc, f->person_slots);
 	alloc_free(f->alloc, f->extras);
 	arena_release(&f->strings);
 	memset(f, 0, sizeof *f);
@@ -230,6 +231,44 @@ static void *grow(const struct allocator *a, void *items, size_t *cap, size_t le
 	return n;
 }
 
+/* The person_id of a load's person: the first load with the same key,
+ * found through a second table of the same kind as the IDs' (persons are
+ * few; loads may be many). -1 when out of memory. */
+static long person_of(struct facts *f, const char *person, uint32_t load)
+{
+	if ((f->npersons + 1) * 2 > f->nperson_slots) {
+		size_t n = f->nperson_slots ? f->nperson_slots * 2 : 64;
+		uint64_t *slots = alloc_mem(f->alloc, n * sizeof *slots);
+		if (!slots)
+			return -1;
+		memset(slots, 0, n * sizeof *slots);
+		for (size_t i = 0; i < f->nperson_slots; i++) {
+			uint64_t s = f->person_slots[i];
+			if (!s)
+				continue;
+			size_t j = SLOT_HOME(s, n - 1);
+			while (slots[j])
+				j = (j + 1) & (n - 1);
+			slots[j] = s;
+		}
+		alloc_free(f->alloc, f->person_slots);
+		f->person_slots = slots;
+		f->nperson_slots = n;
+	}
+	uint64_t h = facts_hash(person, strlen(person));
+	size_t mask = f->nperson_slots - 1;
+	for (size_t i = SLOT_HOME(h, mask);; i = (i + 1) & mask) {
+		uint64_t s = f->person_slots[i];
+		if (!s) {
+			f->person_slots[i] = SLOT_TAG(h) | ((uint64_t)load + 1);
+			f->npersons++;
+			return load;
+		}
+		if (SLOT_TAG(s) == SLOT_TAG(h) && !strcmp(f->loads[SLOT_INDEX(s)].person, person))
+			return SLOT_INDEX(s);
+	}
+}
+
 int facts_add_load(struct facts *f, const struct load_fact *load)
 {
 	struct load_fact *items = grow(f->alloc, f->loads, &f->cap_loads, f->nloads, sizeof *items);
@@ -242,6 +281,10 @@ int facts_add_load(struct facts *f, const struct load_fact *load)
 	l->name = arena_strndup(&f->strings, load->name, strlen(load->name));
 	if (!l->person || !l->name || copy_where(f, &l->where, &load->where))
 		return -1;
+	long person = person_of(f, l->person, (uint32_t)f->nloads);
+	if (person < 0)
+		return -1;
+	l->person_id = (uint32_t)person;
 	f->nloads++;
 	return 0;
 }

@@ -45,6 +45,9 @@ struct load_fact {
 	uint32_t promise;     /* index into promises */
 	int32_t made, due;    /* day numbers; made may be FACT_NO_DATE */
 	struct diag where;    /* the `by:` value, with the line copied */
+	uint32_t person_id;   /* set by facts_add_load(): the index of the
+				 first load with this person, so that loads
+				 group by person without comparing strings */
 };
 
 /* A dated `extra:` given to the party in `to:` (habitual-extra). */
@@ -70,6 +73,9 @@ struct facts {
 	size_t nslots;
 	struct load_fact *loads;
 	size_t nloads, cap_loads;
+	uint64_t *person_slots; /* the loads' persons: 0 empty, else (hash high
+				   bits | person_id + 1) */
+	size_t nperson_slots, npersons;
 	struct extra_fact *extras;
 	size_t nextras, cap_extras;
 };

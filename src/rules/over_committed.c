@@ -18,13 +18,21 @@
 
 enum { LIST_MAX = 10 };
 
-static int by_person_then_made(const void *pa, const void *pb, void *ctx)
+/* What the loads are sorted by, copied out of them: a sort that reached
+ * into the loads and compared person strings spent its time waiting for
+ * memory. Persons come in the order first seen (person_id); only grouping
+ * matters there, and each finding stands at its own `by:`. */
+struct load_key {
+	uint32_t person;
+	int32_t made, due;
+	uint32_t promise, load;
+};
+
+static int by_person_then_made(const void *pa, const void *pb)
 {
-	const struct load_fact *loads = ctx;
-	const struct load_fact *a = &loads[*(const uint32_t *)pa], *b = &loads[*(const uint32_t *)pb];
-	int c = strcmp(a->person, b->person);
-	if (c)
-		return c;
+	const struct load_key *a = pa, *b = pb;
+	if (a->person != b->person)
+		return a->person < b->person ? -1 : 1;
 	if (a->made != b->made)
 		return a->made < b->made ? -1 : 1;
 	if (a->due != b->due)
@@ -72,14 +80,19 @@ static void check(struct rule_ctx *c)
 	const struct facts *f = c->facts;
 	if (f->nloads <= (size_t)c->opt->capacity)
 		return;
+	struct load_key *keys = arena_alloc(c->scratch, f->nloads * sizeof *keys);
 	uint32_t *idx = arena_alloc(c->scratch, f->nloads * sizeof *idx);
-	if (!idx)
+	if (!keys || !idx)
 		return; /* the arena's failure reaches analysis_finish() */
+	for (size_t i = 0; i < f->nloads; i++) {
+		const struct load_fact *l = &f->loads[i];
+		keys[i] = (struct load_key){ l->person_id, l->made, l->due, l->promise, (uint32_t)i };
+	}
+	qsort(keys, f->nloads, sizeof *keys, by_person_then_made);
 	for (size_t i = 0; i < f->nloads; i++)
-		idx[i] = (uint32_t)i;
-	qsort_r(idx, f->nloads, sizeof *idx, by_person_then_made, f->loads);
+		idx[i] = keys[i].load;
 	for (size_t i = 0, j; i < f->nloads; i = j) {
-		for (j = i + 1; j < f->nloads && !strcmp(f->loads[idx[j]].person, f->loads[idx[i]].person); j++)
+		for (j = i + 1; j < f->nloads && keys[j].person == keys[i].person; j++)
 			;
 		if (j - i > (size_t)c->opt->capacity)
 			report(c, idx + i, j - i);

@@ -89,6 +89,42 @@ static void over_committed_one_too_many(void **state)
 	lint_done(&r);
 }
 
+/* Loads are grouped by person however they interleave, with enough
+ * persons that the table of persons grows: two of fifty persons hold
+ * seven promises each (over the capacity of five), written alternately
+ * between the others'. */
+static void over_committed_groups_interleaved_persons(void **state)
+{
+	(void)state;
+	char *text = malloc(64 * 1024);
+	assert_non_null(text);
+	size_t n = 0;
+	for (int i = 0; i < 50; i++) {
+		n += (size_t)sprintf(text + n, OPEN("X-%d", "Person %d", "2026-11-01", "2026-11-30"), i, i, i);
+		if (i < 7) {
+			n += (size_t)sprintf(text + n, OPEN("A-%d", "Ann Berg", "2026-11-%02d", "2026-12-01"), i, i, 10 + i);
+			n += (size_t)sprintf(text + n, OPEN("B-%d", "Bo Dahl", "2026-11-%02d", "2026-12-02"), i, i, 10 + i);
+		}
+	}
+	struct lint_result r;
+	lint_text(&r, text);
+	assert_int_equal(count_rule(&r, RULE_OVER_COMMITTED), 2);
+	size_t seen = 0;
+	for (size_t i = 0; i < r.a.diags.len; i++) {
+		const struct diag *d = &r.a.diags.items[i];
+		if (d->rule != RULE_OVER_COMMITTED)
+			continue;
+		/* the sixth made of each, A-5 and B-5, tips the count */
+		if (!strcmp(d->promise, "A-5"))
+			assert_non_null(strstr(d->message, "Ann Berg holds 7 open promises")), seen |= 1;
+		else if (!strcmp(d->promise, "B-5"))
+			assert_non_null(strstr(d->message, "Bo Dahl holds 7 open promises")), seen |= 2;
+	}
+	assert_int_equal(seen, 3);
+	lint_done(&r);
+	free(text);
+}
+
 static void over_committed_options(void **state)
 {
 	(void)state;
@@ -316,6 +352,7 @@ int main(void)
 		cmocka_unit_test(over_committed_defaults),
 		cmocka_unit_test(over_committed_at_capacity_is_quiet),
 		cmocka_unit_test(over_committed_one_too_many),
+		cmocka_unit_test(over_committed_groups_interleaved_persons),
 		cmocka_unit_test(over_committed_options),
 		cmocka_unit_test(over_committed_across_files_and_chunks),
 		cmocka_unit_test(habitual_extra_fires_on_the_latest),
