@@ -23,7 +23,7 @@ uint64_t facts_hash(const char *s, size_t n)
 
 #define SLOT_TAG(h) ((h) & 0xffffffff00000000u)
 #define SLOT_INDEX(s) ((uint32_t)(s) - 1)
-#define SLOT_HOME(s, mask) ((size_t)((s) >> 32) & (mask))
+#define SLOT_HOME(s, mask) facts_home((s), (mask))
 
 void facts_init(struct facts *f, const struct allocator *alloc)
 {
@@ -101,17 +101,6 @@ static int grow_table(struct facts *f, size_t at_least)
 	f->slots = slots;
 	f->nslots = n;
 	return 0;
-}
-
-void facts_prefetch(const struct facts *f, uint64_t hash)
-{
-#if defined(__GNUC__) || defined(__clang__)
-	if (f->nslots)
-		__builtin_prefetch(&f->slots[SLOT_HOME(hash, f->nslots - 1)]);
-#else
-	(void)f;
-	(void)hash;
-#endif
 }
 
 long facts_add_promise(struct facts *f, const char *id, uint32_t id_len, uint32_t file,
