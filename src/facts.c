@@ -9,13 +9,40 @@
 #include <string.h>
 #include <sys/mman.h>
 
+/* Up to seven bytes as one number; overlapping reads, so every byte
+ * counts (the length is mixed in by the caller). */
+static uint64_t short_word(const unsigned char *p, size_t n)
+{
+	if (n >= 4) {
+		uint32_t a, b;
+		memcpy(&a, p, 4);
+		memcpy(&b, p + n - 4, 4);
+		return (uint64_t)a << 32 | b;
+	}
+	return n ? (uint64_t)p[0] << 16 | (uint64_t)p[n / 2] << 8 | p[n - 1] : 0;
+}
+
+/* Eight bytes a step, each word multiplied in, then a final mix so that
+ * the high bits (the slot's home and tag) depend on every byte. IDs are a
+ * few bytes long: a byte-at-a-time hash cost more than the table. */
 uint64_t facts_hash(const char *s, size_t n)
 {
-	uint64_t h = 0xcbf29ce484222325u; /* FNV-1a, then a final mix */
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 0x100000001b3u;
+	const unsigned char *p = (const unsigned char *)s;
+	const uint64_t k = 0x9e3779b97f4a7c15u;
+	uint64_t h = 0xcbf29ce484222325u ^ (uint64_t)n * k;
+	size_t i = 0;
+	for (; n - i > 8; i += 8) {
+		uint64_t w;
+		memcpy(&w, p + i, 8);
+		h = (h ^ w) * k;
+		h ^= h >> 32;
 	}
+	uint64_t last;
+	if (n >= 8)
+		memcpy(&last, p + n - 8, 8); /* the last eight, overlapping */
+	else
+		last = short_word(p, n);
+	h = (h ^ last) * k;
 	h ^= h >> 32;
 	h *= 0xd6e8feb86659fd93u;
 	return h ^ (h >> 32);
