@@ -87,7 +87,12 @@ static uint64_t stop_votes(const unsigned char *t)
  * bounds...) matter only as hits: in the count, and where a longer one
  * covers words. A one-word hit covers nothing that follows it; so without
  * a count, and with fewer places than MAX_HITS, such hits are passed. */
-static unsigned scan_lang(const unsigned char *t, const struct lexicon_words *w, const unsigned char *skip,
+/* Inlined where the compiler lets us say so: its setup is a good part of
+ * its cost on short texts, and it is called once a text. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline unsigned scan_lang(const unsigned char *t, const struct lexicon_words *w, const unsigned char *skip,
 			  enum lang l, const unsigned char *removed, struct hit *hits, unsigned *count)
 {
 	const uint32_t *const at = w->at, nw = w->n;
