@@ -176,18 +176,16 @@ static void vote(const unsigned char *t, const struct lexicon_words *w, const un
 	}
 }
 
-/* Whether the best vote is shared (or nobody voted). */
-static bool tied(const int votes[LANG_COUNT])
+/* The language with the most votes, or LANG_AUTO when the best vote is
+ * shared (or nobody voted). */
+static inline enum lang best_vote(const int votes[LANG_COUNT])
 {
-	int best = 0, n = 0;
-	for (int l = 0; l < LANG_COUNT; l++)
-		if (votes[l] > best) {
-			best = votes[l];
-			n = 1;
-		} else if (votes[l] == best) {
-			n++;
-		}
-	return n != 1;
+	int a = votes[LANG_EN], b = votes[LANG_NL], c = votes[LANG_SV];
+	int best = a > b ? a : b;
+	best = best > c ? best : c;
+	if (!best || (a == best) + (b == best) + (c == best) != 1)
+		return LANG_AUTO;
+	return a == best ? LANG_EN : b == best ? LANG_NL : LANG_SV;
 }
 
 /* Letters that give a language away when its common words do not: å, ä
@@ -416,10 +414,9 @@ int vague_scan_custom(struct arena *ar, const unsigned char *s, uint32_t len, en
 		if (!counts || w.votes >> 48)
 			vote(t, &w, skip, !counts, votes);
 		bool any = votes[0] || votes[1] || votes[2];
-		if (any && !tied(votes)) {
-			/* the usual case: the votes decide */
-			chosen = votes[0] > votes[1] ? (votes[0] > votes[2] ? LANG_EN : LANG_SV)
-						     : (votes[1] > votes[2] ? LANG_NL : LANG_SV);
+		enum lang best = best_vote(votes);
+		if (best != LANG_AUTO) {
+			chosen = best; /* the usual case: the votes decide */
 		} else {
 			letter_hints(&f, letters);
 			chosen = fallback == LANG_AUTO ? LANG_EN : fallback;
