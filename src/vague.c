@@ -399,6 +399,7 @@ int vague_scan_custom(struct arena *ar, const unsigned char *s, uint32_t len, en
 	struct hit hits[LANG_COUNT][MAX_HITS];
 	unsigned nhits[LANG_COUNT] = { 0, 0, 0 }, nkept[LANG_COUNT] = { 0, 0, 0 };
 	enum lang chosen = lang;
+	bool scanned = false; /* all three languages, to count their hits */
 	if (chosen == LANG_AUTO) {
 		/* Common words vote (one pass for all languages); with no
 		 * common word, the language whose lexicon knows more of the
@@ -430,12 +431,14 @@ int vague_scan_custom(struct arena *ar, const unsigned char *s, uint32_t len, en
 					chosen = (enum lang)l;
 			}
 		}
-		if (any)
-			nkept[chosen] = scan_lang(t, &w, skip, chosen, custom ? custom->removed[chosen] : NULL,
-						  hits[chosen], NULL);
-	} else {
-		nkept[chosen] = scan_lang(t, &w, skip, chosen, custom ? custom->removed[chosen] : NULL, hits[chosen],
-					  NULL);
+		scanned = !any;
+	}
+	if (!scanned) {
+		/* Most texts have nothing skipped and no words removed: the
+		 * scan without those tests is worth its copy. */
+		const unsigned char *removed = custom ? custom->removed[chosen] : NULL;
+		nkept[chosen] = !skip && !removed ? scan_lang(t, &w, NULL, chosen, NULL, hits[chosen], NULL)
+						  : scan_lang(t, &w, skip, chosen, removed, hits[chosen], NULL);
 	}
 	out->lang = chosen;
 
