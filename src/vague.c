@@ -19,7 +19,11 @@
  * half times the instructions; word bitmaps 16 bytes at a time (SSE2)
  * with a hash lookup a word (tried) about twice. Rejected also:
  * letter-pair tables for the lexicons (common words begin with most
- * pairs; lexicon_pairs.h keeps them for collective names). */
+ * pairs; lexicon_pairs.h keeps them for collective names), and leaving
+ * the DFA where a word stops being a lead to skip the rest of it eight
+ * bytes at a time (tried: more instructions, not fewer; the rest of a
+ * word is a few bytes, and each lead must then check the byte after
+ * it). */
 #include "vague.h"
 
 #include <string.h>
