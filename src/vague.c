@@ -19,7 +19,11 @@
  * half times the instructions; word bitmaps 16 bytes at a time (SSE2)
  * with a hash lookup a word (tried) about twice. Rejected also:
  * letter-pair tables for the lexicons (common words begin with most
- * pairs; lexicon_pairs.h keeps them for collective names). */
+ * pairs; lexicon_pairs.h keeps them for collective names), and leaving
+ * the DFA where a word stops being a lead to skip the rest of it eight
+ * bytes at a time (tried: more instructions, not fewer; the rest of a
+ * word is a few bytes, and each lead must then check the byte after
+ * it). */
 #include "vague.h"
 
 #include <string.h>
@@ -87,7 +91,12 @@ static uint64_t stop_votes(const unsigned char *t)
  * bounds...) matter only as hits: in the count, and where a longer one
  * covers words. A one-word hit covers nothing that follows it; so without
  * a count, and with fewer places than MAX_HITS, such hits are passed. */
-static unsigned scan_lang(const unsigned char *t, const struct lexicon_words *w, const unsigned char *skip,
+/* Inlined where the compiler lets us say so: its setup is a good part of
+ * its cost on short texts, and it is called once a text. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline unsigned scan_lang(const unsigned char *t, const struct lexicon_words *w, const unsigned char *skip,
 			  enum lang l, const unsigned char *removed, struct hit *hits, unsigned *count)
 {
 	const uint32_t *const at = w->at, nw = w->n;
@@ -171,18 +180,16 @@ static void vote(const unsigned char *t, const struct lexicon_words *w, const un
 	}
 }
 
-/* Whether the best vote is shared (or nobody voted). */
-static bool tied(const int votes[LANG_COUNT])
+/* The language with the most votes, or LANG_AUTO when the best vote is
+ * shared (or nobody voted). */
+static inline enum lang best_vote(const int votes[LANG_COUNT])
 {
-	int best = 0, n = 0;
-	for (int l = 0; l < LANG_COUNT; l++)
-		if (votes[l] > best) {
-			best = votes[l];
-			n = 1;
-		} else if (votes[l] == best) {
-			n++;
-		}
-	return n != 1;
+	int a = votes[LANG_EN], b = votes[LANG_NL], c = votes[LANG_SV];
+	int best = a > b ? a : b;
+	best = best > c ? best : c;
+	if (!best || (a == best) + (b == best) + (c == best) != 1)
+		return LANG_AUTO;
+	return a == best ? LANG_EN : b == best ? LANG_NL : LANG_SV;
 }
 
 /* Letters that give a language away when its common words do not: å, ä
@@ -396,6 +403,7 @@ int vague_scan_custom(struct arena *ar, const unsigned char *s, uint32_t len, en
 	struct hit hits[LANG_COUNT][MAX_HITS];
 	unsigned nhits[LANG_COUNT] = { 0, 0, 0 }, nkept[LANG_COUNT] = { 0, 0, 0 };
 	enum lang chosen = lang;
+	bool scanned = false; /* all three languages, to count their hits */
 	if (chosen == LANG_AUTO) {
 		/* Common words vote (one pass for all languages); with no
 		 * common word, the language whose lexicon knows more of the
@@ -411,10 +419,9 @@ int vague_scan_custom(struct arena *ar, const unsigned char *s, uint32_t len, en
 		if (!counts || w.votes >> 48)
 			vote(t, &w, skip, !counts, votes);
 		bool any = votes[0] || votes[1] || votes[2];
-		if (any && !tied(votes)) {
-			/* the usual case: the votes decide */
-			chosen = votes[0] > votes[1] ? (votes[0] > votes[2] ? LANG_EN : LANG_SV)
-						     : (votes[1] > votes[2] ? LANG_NL : LANG_SV);
+		enum lang best = best_vote(votes);
+		if (best != LANG_AUTO) {
+			chosen = best; /* the usual case: the votes decide */
 		} else {
 			letter_hints(&f, letters);
 			chosen = fallback == LANG_AUTO ? LANG_EN : fallback;
@@ -428,12 +435,14 @@ int vague_scan_custom(struct arena *ar, const unsigned char *s, uint32_t len, en
 					chosen = (enum lang)l;
 			}
 		}
-		if (any)
-			nkept[chosen] = scan_lang(t, &w, skip, chosen, custom ? custom->removed[chosen] : NULL,
-						  hits[chosen], NULL);
-	} else {
-		nkept[chosen] = scan_lang(t, &w, skip, chosen, custom ? custom->removed[chosen] : NULL, hits[chosen],
-					  NULL);
+		scanned = !any;
+	}
+	if (!scanned) {
+		/* Most texts have nothing skipped and no words removed: the
+		 * scan without those tests is worth its copy. */
+		const unsigned char *removed = custom ? custom->removed[chosen] : NULL;
+		nkept[chosen] = !skip && !removed ? scan_lang(t, &w, NULL, chosen, NULL, hits[chosen], NULL)
+						  : scan_lang(t, &w, skip, chosen, removed, hits[chosen], NULL);
 	}
 	out->lang = chosen;
 

@@ -104,6 +104,12 @@ static void votes_the_language_of_each_text(void **state)
 	assert_int_equal(scan(&fx->ar, "Prijslijst bijwerken", LANG_AUTO).lang, LANG_NL);
 	assert_int_equal(scan(&fx->ar, "Montera pumparna i V\xc3\xa4ster\xc3\xa5s", LANG_AUTO).lang, LANG_SV);
 	assert_int_equal(scan(&fx->ar, "Fix it ASAP", LANG_AUTO).lang, LANG_EN);
+	/* the most votes win, whichever language has them; a shared best
+	 * vote goes to the letters, then to the fallback */
+	assert_int_equal(scan(&fx->ar, "het de van een the", LANG_AUTO).lang, LANG_NL);
+	assert_int_equal(scan(&fx->ar, "och den att the", LANG_AUTO).lang, LANG_SV);
+	assert_int_equal(scan(&fx->ar, "the och b\xc3\xa4sta order", LANG_AUTO).lang, LANG_SV);
+	assert_int_equal(scan(&fx->ar, "the och order", LANG_AUTO).lang, LANG_EN);
 	/* a forced language is not second-guessed */
 	assert_int_equal(scan(&fx->ar, "Send the order", LANG_SV).lang, LANG_SV);
 }
