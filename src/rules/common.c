@@ -38,7 +38,10 @@ void rule_locate(const struct rule_ctx *c, uint32_t line, struct span at, struct
 	d->byte_column = b0;
 	d->byte_end_column = b1;
 	d->column = diag_column(text, b0);
-	d->end_column = d->column + (diag_column(text + b0, b1 - b0) - 1);
+	/* Characters add up, so the end's column is counted from the line's
+	 * start: the span alone is mostly shorter than a word, and
+	 * utf8_count_chars() goes by words. */
+	d->end_column = diag_column(text, b1);
 	d->excerpt = (const char *)text;
 	d->excerpt_len = llen;
 }
