@@ -59,6 +59,10 @@ size_t utf8_clean_prefix(const unsigned char *s, size_t n)
 				break;
 			i += 8;
 		}
+		/* The last bytes as the text's last word, when it is clean:
+		 * the bytes before them that it takes again are clean too. */
+		if (n - i < 8 && i < n && n >= 8 && !word_unclean(word8_load(s + n - 8)))
+			return n;
 		while (i < n && s[i] >= 0x20 && s[i] < 0x7F)
 			i++;
 		if (i == n || s[i] < 0x80)

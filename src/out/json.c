@@ -47,6 +47,12 @@ struct json_state {
 	struct buf line;     /* the object being written */
 };
 
+/* Whether no byte of x needs escaping in a JSON string. */
+static bool plain_word(uint64_t x)
+{
+	return !(word8_less(x, 0x20) | word8_byte(x, '"') | word8_byte(x, '\\'));
+}
+
 /* The length of the prefix of s that a JSON string carries as it is: no
  * quote, backslash or control character. Eight bytes at a time (word8.h),
  * then byte by byte from the word that holds one. */
@@ -54,10 +60,12 @@ static size_t plain_prefix(const char *s, size_t n)
 {
 	size_t i = 0;
 	for (; i + 8 <= n; i += 8) {
-		uint64_t x = word8_load(s + i);
-		if (word8_less(x, 0x20) | word8_byte(x, '"') | word8_byte(x, '\\'))
+		if (!plain_word(word8_load(s + i)))
 			break;
 	}
+	/* the tail as the last word, which holds only plain bytes before it */
+	if (n - i < 8 && i < n && n >= 8 && plain_word(word8_load(s + n - 8)))
+		return n;
 	while (i < n && (unsigned char)s[i] >= 0x20 && s[i] != '"' && s[i] != '\\')
 		i++;
 	return i;
