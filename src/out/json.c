@@ -132,9 +132,11 @@ static int json_begin(struct render_ctx *r)
  * memcmp() about once. */
 static uint64_t hint_key(const char *s, size_t n)
 {
+	if (n >= 8)
+		return word8_load(s); /* byte order does not matter to equality */
 	uint64_t key = 0;
-	memcpy(&key, s, n < 8 ? n : 8); /* the same number on any byte order
-					   for the equality it is used for */
+	for (size_t i = 0; i < n; i++)
+		key = key << 8 | (unsigned char)s[i];
 	return key;
 }
 
