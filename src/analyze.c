@@ -176,8 +176,10 @@ static void hold(struct rule_ctx *c, struct diag *d)
 		j->found = nf;
 		j->cap_found = nc;
 	}
-	/* The three strings in one block of the chunk's arena. */
-	struct diag h = *d;
+	/* The three strings in one block of the chunk's arena; the finding
+	 * is built in its slot, which counts only once it is complete. */
+	struct diag *h = &j->found[j->nfound];
+	*h = *d;
 	size_t nm = strlen(d->message) + 1, np = d->promise ? strlen(d->promise) + 1 : 0,
 	       nh = d->hint ? strlen(d->hint) + 1 : 0;
 	char *to = arena_alloc(&j->arena, nm + np + nh);
@@ -185,11 +187,11 @@ static void hold(struct rule_ctx *c, struct diag *d)
 		j->failed = true;
 		return;
 	}
-	h.message = memcpy(to, d->message, nm);
-	h.promise = np ? memcpy(to + nm, d->promise, np) : NULL;
-	h.hint = nh ? memcpy(to + nm + np, d->hint, nh) : NULL;
-	h.order = j->key | j->seq++;
-	j->found[j->nfound++] = h;
+	h->message = memcpy(to, d->message, nm);
+	h->promise = np ? memcpy(to + nm, d->promise, np) : NULL;
+	h->hint = nh ? memcpy(to + nm + np, d->hint, nh) : NULL;
+	h->order = j->key | j->seq++;
+	j->nfound++;
 }
 
 static const struct lint_options *opt_of(const struct analysis *a, uint32_t file)

@@ -6,7 +6,10 @@
  * are identifiers by construction (rule names and codes, severities, and
  * promise IDs, which the format limits to letters, digits, '-', '_', '.').
  * File names and hints repeat, so their encoded form is cached (hints by
- * their text: most are the same few dozen sentences). Each object is
+ * their text: most are the same few dozen sentences), and so is the run
+ * from the severity to the message's key, per rule and severity (the
+ * strlen() and copies of three short strings cost more than the numbers
+ * of a finding). Each object is
  * assembled in one reused buffer and written with one fwrite(). Rejected:
  * json_pack() + json_dumpf() per finding — building a hash table and
  * sorting its keys for every object cost over 2 µs a finding; fprintf()
@@ -25,7 +28,7 @@
 #include "put.h"
 #include "render.h"
 
-enum { HINT_CACHE = 64 };
+enum { HINT_CACHE = 64, SEVERITIES = 4 /* off, info, warning, error */ };
 
 struct json_state {
 	char *file;          /* the last file name, encoded */
@@ -33,11 +36,22 @@ struct json_state {
 	const char *file_raw;
 	char *hints[HINT_CACHE]; /* a hint's text -> its encoded form */
 	uint64_t hint_key[HINT_CACHE]; /* hint_key() of each, compared first */
+	size_t hint_raw_len[HINT_CACHE]; /* and its strlen() */
 	char *hint_json[HINT_CACHE];
 	size_t hint_len[HINT_CACHE];
 	size_t nhints;
+	/* ,"severity":"…","rule":"…","code":"…","message": by rule and
+	 * severity, made when first needed */
+	char *frame[RULE_COUNT][SEVERITIES];
+	size_t frame_len[RULE_COUNT][SEVERITIES];
 	struct buf line;     /* the object being written */
 };
+
+/* Whether no byte of x needs escaping in a JSON string. */
+static bool plain_word(uint64_t x)
+{
+	return !(word8_less(x, 0x20) | word8_byte(x, '"') | word8_byte(x, '\\'));
+}
 
 /* The length of the prefix of s that a JSON string carries as it is: no
  * quote, backslash or control character. Eight bytes at a time (word8.h),
@@ -46,10 +60,12 @@ static size_t plain_prefix(const char *s, size_t n)
 {
 	size_t i = 0;
 	for (; i + 8 <= n; i += 8) {
-		uint64_t x = word8_load(s + i);
-		if (word8_less(x, 0x20) | word8_byte(x, '"') | word8_byte(x, '\\'))
+		if (!plain_word(word8_load(s + i)))
 			break;
 	}
+	/* the tail as the last word, which holds only plain bytes before it */
+	if (n - i < 8 && i < n && n >= 8 && plain_word(word8_load(s + n - 8)))
+		return n;
 	while (i < n && (unsigned char)s[i] >= 0x20 && s[i] != '"' && s[i] != '\\')
 		i++;
 	return i;
@@ -111,13 +127,16 @@ static int json_begin(struct render_ctx *r)
 	return fputs("[", r->out) < 0 ? -1 : 0;
 }
 
-/* A hint's first eight bytes as a number: the hints of one run differ
- * there, so a lookup compares numbers and calls strcmp() about once. */
-static uint64_t hint_key(const char *s)
+/* A hint's first eight bytes as a number (fewer when it is shorter): the
+ * hints of one run differ there, so a lookup compares numbers and calls
+ * memcmp() about once. */
+static uint64_t hint_key(const char *s, size_t n)
 {
+	if (n >= 8)
+		return word8_load(s); /* byte order does not matter to equality */
 	uint64_t key = 0;
-	for (unsigned i = 0; i < 8 && s[i]; i++)
-		key |= (uint64_t)(unsigned char)s[i] << (8 * i);
+	for (size_t i = 0; i < n; i++)
+		key = key << 8 | (unsigned char)s[i];
 	return key;
 }
 
@@ -126,13 +145,14 @@ static uint64_t hint_key(const char *s)
 static const char *hint_json(struct json_state *st, const char *hint, size_t *len, bool *owned)
 {
 	*owned = false;
-	uint64_t key = hint_key(hint);
+	size_t n = strlen(hint);
+	uint64_t key = hint_key(hint, n);
 	for (size_t i = 0; i < st->nhints; i++)
-		if (st->hint_key[i] == key && !strcmp(st->hints[i], hint)) {
+		if (st->hint_key[i] == key && st->hint_raw_len[i] == n && !memcmp(st->hints[i], hint, n)) {
 			*len = st->hint_len[i];
 			return st->hint_json[i];
 		}
-	char *enc = encode(hint, strlen(hint), len);
+	char *enc = encode(hint, n, len);
 	if (!enc)
 		return NULL;
 	char *copy = st->nhints < HINT_CACHE ? strdup(hint) : NULL;
@@ -142,15 +162,39 @@ static const char *hint_json(struct json_state *st, const char *hint, size_t *le
 	}
 	st->hints[st->nhints] = copy;
 	st->hint_key[st->nhints] = key;
+	st->hint_raw_len[st->nhints] = n;
 	st->hint_json[st->nhints] = enc;
 	st->hint_len[st->nhints++] = *len;
 	return enc;
 }
 
+/* The frame from the severity to the message's key for d's rule and
+ * severity, from the cache or made now; NULL when out of memory. */
+static const char *frame(struct json_state *st, const struct diag *d, size_t *len)
+{
+	unsigned sev = (unsigned)(d->severity - SEV_OFF);
+	char **slot = &st->frame[d->rule][sev];
+	if (!*slot) {
+		const struct rule *rule = rule_table[d->rule];
+		const char *name = severity_name(d->severity);
+		size_t sev_len = strlen(name), name_len = strlen(rule->name), code_len = strlen(rule->code);
+		char *p = malloc(64 + sev_len + name_len + code_len);
+		if (!p)
+			return NULL;
+		*slot = p;
+		p = put_mem(put_lit(p, ",\"severity\":\""), name, sev_len);
+		p = put_mem(put_lit(p, "\",\"rule\":\""), rule->name, name_len);
+		p = put_mem(put_lit(p, "\",\"code\":\""), rule->code, code_len);
+		p = put_lit(p, "\",\"message\":");
+		st->frame_len[d->rule][sev] = (size_t)(p - *slot);
+	}
+	*len = st->frame_len[d->rule][sev];
+	return *slot;
+}
+
 static int json_diag(struct render_ctx *r, const struct diag *d, const char *file_name)
 {
 	struct json_state *st = r->state;
-	const struct rule *rule = rule_table[d->rule];
 	if (st->file_raw != file_name) {
 		char clean[4096]; /* a file name need not be UTF-8; JSON must be */
 		utf8_clean((const unsigned char *)file_name, strlen(file_name), clean, sizeof clean);
@@ -162,6 +206,12 @@ static int json_diag(struct render_ctx *r, const struct diag *d, const char *fil
 			return -1;
 		}
 	}
+	size_t frame_len;
+	const char *fr = frame(st, d, &frame_len);
+	if (!fr) {
+		errno = ENOMEM;
+		return -1;
+	}
 	size_t hint_len = 4;
 	bool hint_owned = false;
 	const char *hint = d->hint ? hint_json(st, d->hint, &hint_len, &hint_owned) : "null";
@@ -171,9 +221,7 @@ static int json_diag(struct render_ctx *r, const struct diag *d, const char *fil
 	}
 	struct buf *b = &st->line;
 	buf_clear(b);
-	const char *sev = severity_name(d->severity);
-	size_t sev_len = strlen(sev), name_len = strlen(rule->name), code_len = strlen(rule->code);
-	char *p = put_begin(b, 128 + st->file_len + 4 * PUT_U32_DIGITS + sev_len + name_len + code_len);
+	char *p = put_begin(b, 64 + st->file_len + 4 * PUT_U32_DIGITS + frame_len);
 	int rc = -1;
 	if (p) {
 		p = r->count ? put_lit(p, ",\n  {\"file\":") : put_lit(p, "\n  {\"file\":");
@@ -182,10 +230,7 @@ static int json_diag(struct render_ctx *r, const struct diag *d, const char *fil
 		p = put_u32(put_lit(p, ",\"column\":"), d->column, 0);
 		p = put_u32(put_lit(p, ",\"end_line\":"), d->end_line, 0);
 		p = put_u32(put_lit(p, ",\"end_column\":"), d->end_column, 0);
-		p = put_mem(put_lit(p, ",\"severity\":\""), sev, sev_len);
-		p = put_mem(put_lit(p, "\",\"rule\":\""), rule->name, name_len);
-		p = put_mem(put_lit(p, "\",\"code\":\""), rule->code, code_len);
-		put_end(b, put_lit(p, "\",\"message\":"));
+		put_end(b, put_mem(p, fr, frame_len));
 		rc = encode_to(b, d->message, strlen(d->message));
 	}
 	size_t id_len = d->promise ? strlen(d->promise) : 0;
@@ -219,6 +264,9 @@ static int json_end(struct render_ctx *r, const char *const *files, size_t nfile
 			free(st->hints[i]);
 			free(st->hint_json[i]);
 		}
+		for (size_t k = 0; k < RULE_COUNT; k++)
+			for (size_t v = 0; v < SEVERITIES; v++)
+				free(st->frame[k][v]);
 		free(st);
 		r->state = NULL;
 	}

@@ -2,15 +2,9 @@
  * put_u32() writes from. */
 #include "put.h"
 
-char *put_begin(struct buf *b, size_t most)
+char *put_grow(struct buf *b, size_t most)
 {
 	return buf_reserve(b, most) ? NULL : b->data + b->len;
-}
-
-void put_end(struct buf *b, char *end)
-{
-	b->len = (size_t)(end - b->data);
-	b->data[b->len] = '\0';
 }
 
 const char put_pairs[201] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"

@@ -18,11 +18,25 @@
 /* The most bytes put_u32() writes. */
 enum { PUT_U32_DIGITS = 10 };
 
+/* put_begin() when b must grow. */
+char *put_grow(struct buf *b, size_t most);
+
 /* Room for `most` more bytes in b: where to write them, or NULL when out
- * of memory (b unchanged). */
-char *put_begin(struct buf *b, size_t most);
+ * of memory (b unchanged). Inline: a reused buffer nearly always has the
+ * room, and a renderer asks two or three times a finding. */
+static inline char *put_begin(struct buf *b, size_t most)
+{
+	if (b->len + most + 1 <= b->cap) /* buf_reserve()'s test */
+		return b->data + b->len;
+	return put_grow(b, most);
+}
+
 /* Take the bytes written from put_begin()'s pointer up to `end`. */
-void put_end(struct buf *b, char *end);
+static inline void put_end(struct buf *b, char *end)
+{
+	b->len = (size_t)(end - b->data);
+	b->data[b->len] = '\0';
+}
 
 static inline char *put_mem(char *p, const void *s, size_t n)
 {

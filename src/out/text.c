@@ -42,13 +42,19 @@ static char *put_excerpt(char *p, const char *s, uint32_t n)
 			if ((unsigned char)p[k] < 0x20 && p[k] != '\t')
 				p[k] = ' ';
 	}
+	/* The last bytes as the line's last word: the bytes before them that
+	 * it takes again are done, and a done byte is not below 0x20 unless
+	 * it is a tab, which stays. */
+	if (i < n && n >= 8 && !word8_less(word8_load(p + n - 8), 0x20))
+		return p + n;
 	for (; i < n; i++)
 		if ((unsigned char)p[i] < 0x20 && p[i] != '\t')
 			p[i] = ' ';
 	return p + n;
 }
 
-/* Room put_caret() needs. */
+/* Room put_caret() needs (the colours' room also takes the up to seven
+ * bytes put_pad() may write past its spaces). */
 static size_t caret_size(const struct diag *d)
 {
 	size_t spaces = d->byte_column < d->excerpt_len ? d->byte_column : d->excerpt_len;
@@ -71,6 +77,14 @@ static char *put_pad(char *p, const unsigned char *s, uint32_t n)
 		for (uint32_t k = i; k < i + 8; k++)
 			if ((s[k] & 0xC0) != 0x80)
 				*p++ = s[k] == '\t' ? '\t' : ' ';
+	}
+	/* The last bytes as the line's last word, when it is plain ASCII
+	 * without a tab: a space each. Eight are written, the rest are room
+	 * caret_size() keeps for the caret after them. */
+	if (i < n && n >= 8) {
+		uint64_t x = word8_load(s + n - 8);
+		if (!(word8_high(x) | word8_byte(x, '\t')))
+			return (char *)memcpy(p, "        ", 8) + (n - i);
 	}
 	for (; i < n; i++)
 		if ((s[i] & 0xC0) != 0x80)

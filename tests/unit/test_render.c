@@ -143,6 +143,79 @@ static void json_framing_and_escapes(void **state)
 	free(s);
 }
 
+/* The excerpt and the caret line where the line's last bytes (after its
+ * last whole word) hold a tab, a control character or a two-byte
+ * character, at every place, for lines of every length up to three
+ * words: the renderer takes those bytes as one word again. */
+static void text_line_tails(void **state)
+{
+	(void)state;
+	static const char *const odd[] = { "\t", "\x01", "\xC3\xA9" };
+	for (size_t o = 0; o < 3; o++)
+		for (size_t n = 1; n <= 24; n++)
+			for (size_t at = 0; at + strlen(odd[o]) <= n; at++) {
+				char line[32], shown[32], pad[32];
+				memset(line, 'a', n);
+				memcpy(line + at, odd[o], strlen(odd[o]));
+				size_t np = 0, chars = 0;
+				for (size_t i = 0; i < n; i++) {
+					unsigned char c = (unsigned char)line[i];
+					shown[i] = c < 0x20 && c != '\t' ? ' ' : line[i];
+					if ((c & 0xC0) != 0x80) {
+						pad[np++] = c == '\t' ? '\t' : ' ';
+						chars++;
+					}
+				}
+				pad[np] = '\0';
+				struct diag d = finding();
+				d.hint = NULL;
+				d.line = 7;
+				d.excerpt = line;
+				d.excerpt_len = (uint32_t)n;
+				d.byte_column = d.byte_end_column = (uint32_t)n;
+				d.column = d.end_column = (uint32_t)chars + 1;
+				char want[160];
+				snprintf(want, sizeof want,
+					 "dir/a.promise:7:%zu: warning: vague wording in the text: 'more' "
+					 "[vague-wording]\n     7 | %.*s\n       | %s^\n",
+					 chars + 1, (int)n, shown, pad);
+				char *s = render("text", &d, 1, false);
+				assert_string_equal(s, want);
+				free(s);
+			}
+}
+
+/* The frame cached per rule and severity, and hints short and long, each
+ * looked up again. */
+static void json_cached_pieces(void **state)
+{
+	(void)state;
+	struct diag d[4] = { finding(), finding(), finding(), finding() };
+	d[1].severity = SEV_ERROR;
+	d[1].hint = "do it";
+	d[2].severity = SEV_INFO;
+	d[2].rule = RULE_OVERDUE;
+	d[3].hint = "do it";
+	char *s = render("json", d, 4, false);
+	const char *want[4] = {
+		"\"severity\":\"warning\",\"rule\":\"vague-wording\",\"code\":\"P101\","
+		"\"message\":\"vague wording in the text: 'more'\",\"hint\":\"say what, exactly\"",
+		"\"severity\":\"error\",\"rule\":\"vague-wording\",\"code\":\"P101\","
+		"\"message\":\"vague wording in the text: 'more'\",\"hint\":\"do it\"",
+		"\"severity\":\"info\",\"rule\":\"overdue\",\"code\":\"P401\","
+		"\"message\":\"vague wording in the text: 'more'\",\"hint\":\"say what, exactly\"",
+		"\"severity\":\"warning\",\"rule\":\"vague-wording\",\"code\":\"P101\","
+		"\"message\":\"vague wording in the text: 'more'\",\"hint\":\"do it\"",
+	};
+	const char *at = s;
+	for (int i = 0; i < 4; i++) {
+		const char *hit = strstr(at, want[i]);
+		assert_non_null(hit);
+		at = hit + strlen(want[i]);
+	}
+	free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -150,6 +223,8 @@ int main(void)
 		cmocka_unit_test(text_color),
 		cmocka_unit_test(text_long_finding),
 		cmocka_unit_test(json_framing_and_escapes),
+		cmocka_unit_test(text_line_tails),
+		cmocka_unit_test(json_cached_pieces),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

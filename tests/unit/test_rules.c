@@ -320,6 +320,26 @@ static void messages_are_utf8_whatever_they_quote(void **state)
 	buf_release(&text);
 }
 
+/* rule_quote() at the edge of its buffer: what fits is copied as it is,
+ * a text one byte longer is cut with an ellipsis, unclean text cleaned. */
+static void quote_fits_or_is_cut(void **state)
+{
+	(void)state;
+	static const unsigned char text[] = "ACME-12 r\xC3\xA4tt\x01 tail";
+	struct chunk_model m = { 0 };
+	m.buf = text;
+	struct rule_ctx c = { 0 };
+	c.m = &m;
+	char out[11]; /* seven bytes and an ellipsis fit */
+	assert_string_equal(rule_quote(&c, (struct span){ 0, 7 }, out, sizeof out), "ACME-12");
+	assert_string_equal(rule_quote(&c, (struct span){ 0, 8 }, out, sizeof out), "ACME-12...");
+	assert_string_equal(rule_quote(&c, (struct span){ 8, 5 }, out, sizeof out), "r\xC3\xA4tt");
+	/* the replacement character does not fit after the five bytes */
+	assert_string_equal(rule_quote(&c, (struct span){ 8, 6 }, out, sizeof out), "r\xC3\xA4tt...");
+	assert_string_equal(rule_quote(&c, (struct span){ 13, 2 }, out, sizeof out), "\xEF\xBF\xBD ");
+	assert_string_equal(rule_quote(&c, (struct span){ 0, 0 }, out, sizeof out), "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -342,6 +362,7 @@ int main(void)
 		cmocka_unit_test(step4_rules),
 		cmocka_unit_test(every_rule_has_docs),
 		cmocka_unit_test(messages_are_utf8_whatever_they_quote),
+		cmocka_unit_test(quote_fits_or_is_cut),
 	};
 	return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
 }
