@@ -568,11 +568,11 @@ found:
 }
 
 /* 1: may start an ID (a letter), 2: may follow (a letter, a digit,
- * '-', '_', '.'). */
+ * '-', '_', '.'), 4: a digit. */
 static const unsigned char id_class[256] = {
 	['-'] = 2, ['.'] = 2, ['_'] = 2,
-	['0'] = 2, ['1'] = 2, ['2'] = 2, ['3'] = 2, ['4'] = 2,
-	['5'] = 2, ['6'] = 2, ['7'] = 2, ['8'] = 2, ['9'] = 2,
+	['0'] = 6, ['1'] = 6, ['2'] = 6, ['3'] = 6, ['4'] = 6,
+	['5'] = 6, ['6'] = 6, ['7'] = 6, ['8'] = 6, ['9'] = 6,
 	['A'] = 3, ['B'] = 3, ['C'] = 3, ['D'] = 3, ['E'] = 3, ['F'] = 3, ['G'] = 3,
 	['H'] = 3, ['I'] = 3, ['J'] = 3, ['K'] = 3, ['L'] = 3, ['M'] = 3, ['N'] = 3,
 	['O'] = 3, ['P'] = 3, ['Q'] = 3, ['R'] = 3, ['S'] = 3, ['T'] = 3, ['U'] = 3,
@@ -593,15 +593,20 @@ bool lex_is_id(const unsigned char *s, size_t len)
 	return true;
 }
 
+/* Most in-return values are prose: a blank (or any byte below '-', where
+ * no ID byte is) among the first eight bytes says no at once. */
 bool lex_is_ref(const unsigned char *s, size_t len)
 {
-	unsigned digits = 0;
+	unsigned seen = 0;
 	if (len == 0 || !(id_class[s[0]] & 1))
 		return false;
+	if (len >= 8 && (load8(s) - ONES * '-') & ~load8(s) & HIGH)
+		return false;
 	for (size_t i = 1; i < len; i++) {
-		if (!(id_class[s[i]] & 2))
+		unsigned c = id_class[s[i]];
+		if (!(c & 2))
 			return false;
-		digits |= (unsigned)(s[i] - '0') < 10;
+		seen |= c;
 	}
-	return digits;
+	return seen & 4;
 }

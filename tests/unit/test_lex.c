@@ -376,6 +376,40 @@ static void refs_are_ids_with_a_digit(void **state)
 	}
 }
 
+/* Longer strings of the same bytes, where lex_is_ref() looks at eight
+ * bytes at once for a blank before its loop: a blank or another byte
+ * below '-' anywhere in them, or none. */
+static void long_refs_are_ids_with_a_digit(void **state)
+{
+	(void)state;
+	static const unsigned char alphabet[] = { 'a', 'Z', '0', '9', '-', '.', '_', ' ', '\t', 0xc3, '/', ',' };
+	uint64_t seed = 7;
+	unsigned char s[24];
+	for (int n = 0; n < 200000; n++) {
+		seed = seed * 6364136223846793005u + 1442695040888963407u;
+		uint64_t y = seed >> 11;
+		size_t len = 7 + (size_t)(y % 18);
+		y /= 18;
+		unsigned odd = (unsigned)(y % 4); /* 0: one odd byte at most */
+		y /= 4;
+		bool digit = false;
+		for (size_t i = 0; i < len; i++) {
+			seed = seed * 6364136223846793005u + 1442695040888963407u;
+			unsigned r = (unsigned)(seed >> 33);
+			s[i] = odd ? alphabet[r % sizeof alphabet] : alphabet[r % 7];
+			digit = digit || (s[i] >= '0' && s[i] <= '9');
+		}
+		if (n & 1)
+			s[0] = 'P'; /* an ID's start, half of the time */
+		if (!odd && y % 3 == 0)
+			s[y / 3 % len] = alphabet[7 + y / 3 / len % 5];
+		digit = false;
+		for (size_t i = 0; i < len; i++)
+			digit = digit || (s[i] >= '0' && s[i] <= '9');
+		assert_int_equal(lex_is_ref(s, len), lex_is_id(s, len) && digit);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -383,6 +417,7 @@ int main(void)
 		cmocka_unit_test(rest_agrees_with_the_reference),
 		cmocka_unit_test(keys_agree_with_the_lookup),
 		cmocka_unit_test(refs_are_ids_with_a_digit),
+		cmocka_unit_test(long_refs_are_ids_with_a_digit),
 	};
 	return cmocka_run_group_tests_name("lex", tests, NULL, NULL);
 }
