@@ -229,8 +229,10 @@ static bool fast_rest(const uchar *buf, uint32_t len, const uchar *cur, struct l
 	return true;
 }
 
-/* Scan from cur to the end of the line; fill end, next, crlf, ascii. */
-static void scan_rest(const uchar *buf, uint32_t len, const uchar *cur,
+/* Scan from cur to the end of the line; fill end, next, crlf, ascii.
+ * Out of line: only a line with a byte problem comes here, and inlined
+ * its DFA would crowd the registers of lex_lines' loop. */
+static __attribute__((noinline, cold)) void scan_rest(const uchar *buf, uint32_t len, const uchar *cur,
 		      struct line_tok *tok, lex_problem_fn *cb, void *ctx)
 {
 	const uchar *lim = buf + len, *mar;
