@@ -126,7 +126,7 @@ static __attribute__((noinline)) void parse_status(const struct chunk_model *m, 
 }
 
 /* The record is complete: its status. */
-static void finish_record(struct parser *p)
+static inline void finish_record(struct parser *p)
 {
 	if (p->record < 0)
 		return;
