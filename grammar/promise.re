@@ -192,7 +192,6 @@ static const uchar *next_flagged(const uchar *p, const uchar *lim)
 static bool fast_rest(const uchar *buf, uint32_t len, const uchar *cur, struct line_tok *tok)
 {
 	const uchar *lim = buf + len, *p = cur;
-	bool ascii = true;
 	for (;;) {
 		p = next_flagged(p, lim);
 		if (*p == '\n') {
@@ -205,7 +204,6 @@ static bool fast_rest(const uchar *buf, uint32_t len, const uchar *cur, struct l
 			if (!n)
 				return false;
 			p += n;
-			ascii = false;
 			continue;
 		}
 		if (*p == '\r') {
@@ -224,12 +222,10 @@ static bool fast_rest(const uchar *buf, uint32_t len, const uchar *cur, struct l
 		}
 		p++;
 	}
-	if (!ascii)
-		tok->ascii = false;
 	return true;
 }
 
-/* Scan from cur to the end of the line; fill end, next, crlf, ascii.
+/* Scan from cur to the end of the line; fill end, next, crlf.
  * Out of line: only a line with a byte problem comes here, and inlined
  * its DFA would crowd the registers of lex_lines' loop. */
 static __attribute__((noinline, cold)) void scan_rest(const uchar *buf, uint32_t len, const uchar *cur,
@@ -237,20 +233,18 @@ static __attribute__((noinline, cold)) void scan_rest(const uchar *buf, uint32_t
 {
 	const uchar *lim = buf + len, *mar;
 	struct bad_run run = { NULL, NULL };
-	bool ascii = true;
 	(void)mar;
 	for (;;) {
 		const uchar *at = cur;
 	/*!re2c
 		ascii+            { continue; }
-		(u2 | u3 | u4)+   { ascii = false; continue; }
+		(u2 | u3 | u4)+   { continue; }
 		"\r\n"            { tok->crlf = true; tok->end = (uint32_t)(at - buf); break; }
 		"\n"              { tok->end = (uint32_t)(at - buf); break; }
 		"\r"              { report(buf, &run, cb, ctx, LEX_STRAY_CR, at, 1); continue; }
 		"\x00"            { report(buf, &run, cb, ctx, LEX_NUL, at, 1); continue; }
 		$                 { tok->end = (uint32_t)(at - buf); break; }
 		*                 {
-			ascii = false;
 			if (run.start && run.end == at) {
 				run.end = cur;
 			} else {
@@ -264,7 +258,6 @@ static __attribute__((noinline, cold)) void scan_rest(const uchar *buf, uint32_t
 	}
 	flush_bad(buf, &run, cb, ctx);
 	tok->next = (uint32_t)(cur - buf);
-	tok->ascii = tok->ascii && ascii;
 }
 
 static struct span make_span(const uchar *buf, const uchar *s, const uchar *e)
@@ -323,7 +316,6 @@ uint32_t lex_lines(const unsigned char *buf, uint32_t len, uint32_t pos, struct 
 
 		memset(tok, 0, sizeof *tok);
 		tok->start = pos;
-		tok->ascii = true;
 		while (*cur == ' ')
 			cur++;
 		if (*cur == '\t') {

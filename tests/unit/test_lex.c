@@ -124,7 +124,6 @@ static void byte_problems(void **state)
 	assert_int_equal(log.len[1], 3);
 	assert_int_equal(log.len[2], 1);
 	assert_int_equal(log.len[3], 2);
-	assert_false(t.ascii);
 
 	static const char nul[] = "a\0b\rc\n";
 	t = lex1(nul, sizeof nul - 1, &log);
@@ -140,14 +139,13 @@ static void byte_problems(void **state)
 	static const char ok[] = "promise A: \xc3\xa9 \xc5\x91 \xf0\x9f\x98\x80 \xef\xbb\xbf\n";
 	t = LEX(ok, &log);
 	assert_int_equal(log.n, 0);
-	assert_false(t.ascii);
 }
 
 /* The line end and the byte problems, restated plainly: one byte at a
  * time, a multi-byte character checked against the ranges of FORMAT.md. */
 struct rest_ref {
 	uint32_t end, next;
-	bool crlf, ascii;
+	bool crlf;
 	struct problem_log log;
 };
 
@@ -179,15 +177,12 @@ static void rest_reference(const unsigned char *s, uint32_t len, uint32_t from, 
 {
 	uint32_t bad_at = 0, bad_len = 0;
 	memset(r, 0, sizeof *r);
-	r->ascii = true;
 	uint32_t i = from;
 	for (;;) {
 		unsigned char c = s[i];
 		if (i == len || c == '\n' || (c == '\r' && s[i + 1] == '\n'))
 			break;
 		int n = c >= 0x80 ? ref_utf8(s + i) : 1;
-		if (c >= 0x80)
-			r->ascii = false;
 		if (n == 0) {
 			if (bad_len && bad_at + bad_len == i) {
 				bad_len++;
@@ -259,7 +254,6 @@ static void rest_agrees_with_the_reference(void **state)
 		assert_int_equal(t.end, want.end);
 		assert_int_equal(t.next, want.next);
 		assert_int_equal(t.crlf, want.crlf);
-		assert_int_equal(t.ascii, want.ascii);
 		assert_int_equal(log.n, want.log.n);
 		for (int k = 0; k < log.n && k < 8; k++) {
 			assert_int_equal(log.what[k], want.log.what[k]);
