@@ -448,7 +448,7 @@ uint32_t lex_lines(const unsigned char *buf, uint32_t len, uint32_t pos, struct 
 				break;
 			scan_rest(buf, len, cur, tok, cb, ctx);
 		}
-		if (tok->kind == LINE_FIELD || tok->kind == LINE_HEADER || tok->kind == LINE_HEADER_BAD_ID) {
+		if (1u << tok->kind & (1u << LINE_FIELD | 1u << LINE_HEADER | 1u << LINE_HEADER_BAD_ID)) {
 			tok->b = value_span(buf, value, tok->end);
 		} else {
 			tok->a = value_span(buf, value, tok->end);
