@@ -192,7 +192,6 @@ static const uchar *next_flagged(const uchar *p, const uchar *lim)
 static bool fast_rest(const uchar *buf, uint32_t len, const uchar *cur, struct line_tok *tok)
 {
 	const uchar *lim = buf + len, *p = cur;
-	bool ascii = true;
 	for (;;) {
 		p = next_flagged(p, lim);
 		if (*p == '\n') {
@@ -205,7 +204,6 @@ static bool fast_rest(const uchar *buf, uint32_t len, const uchar *cur, struct l
 			if (!n)
 				return false;
 			p += n;
-			ascii = false;
 			continue;
 		}
 		if (*p == '\r') {
@@ -224,31 +222,29 @@ static bool fast_rest(const uchar *buf, uint32_t len, const uchar *cur, struct l
 		}
 		p++;
 	}
-	if (!ascii)
-		tok->ascii = false;
 	return true;
 }
 
-/* Scan from cur to the end of the line; fill end, next, crlf, ascii. */
-static void scan_rest(const uchar *buf, uint32_t len, const uchar *cur,
+/* Scan from cur to the end of the line; fill end, next, crlf.
+ * Out of line: only a line with a byte problem comes here, and inlined
+ * its DFA would crowd the registers of lex_lines' loop. */
+static __attribute__((noinline, cold)) void scan_rest(const uchar *buf, uint32_t len, const uchar *cur,
 		      struct line_tok *tok, lex_problem_fn *cb, void *ctx)
 {
 	const uchar *lim = buf + len, *mar;
 	struct bad_run run = { NULL, NULL };
-	bool ascii = true;
 	(void)mar;
 	for (;;) {
 		const uchar *at = cur;
 	/*!re2c
 		ascii+            { continue; }
-		(u2 | u3 | u4)+   { ascii = false; continue; }
+		(u2 | u3 | u4)+   { continue; }
 		"\r\n"            { tok->crlf = true; tok->end = (uint32_t)(at - buf); break; }
 		"\n"              { tok->end = (uint32_t)(at - buf); break; }
 		"\r"              { report(buf, &run, cb, ctx, LEX_STRAY_CR, at, 1); continue; }
 		"\x00"            { report(buf, &run, cb, ctx, LEX_NUL, at, 1); continue; }
 		$                 { tok->end = (uint32_t)(at - buf); break; }
 		*                 {
-			ascii = false;
 			if (run.start && run.end == at) {
 				run.end = cur;
 			} else {
@@ -262,7 +258,6 @@ static void scan_rest(const uchar *buf, uint32_t len, const uchar *cur,
 	}
 	flush_bad(buf, &run, cb, ctx);
 	tok->next = (uint32_t)(cur - buf);
-	tok->ascii = tok->ascii && ascii;
 }
 
 static struct span make_span(const uchar *buf, const uchar *s, const uchar *e)
@@ -319,9 +314,12 @@ uint32_t lex_lines(const unsigned char *buf, uint32_t len, uint32_t pos, struct 
 		const uchar *value;
 		enum field_key key;
 
-		memset(tok, 0, sizeof *tok);
+		/* The members that not every line sets, one by one: cheaper
+		 * than clearing the whole token first. */
+		tok->key = KEY_BY;
+		tok->keyword = tok->a = tok->b = (struct span){ 0, 0 };
+		tok->crlf = false;
 		tok->start = pos;
-		tok->ascii = true;
 		while (*cur == ' ')
 			cur++;
 		if (*cur == '\t') {
@@ -454,7 +452,7 @@ uint32_t lex_lines(const unsigned char *buf, uint32_t len, uint32_t pos, struct 
 				break;
 			scan_rest(buf, len, cur, tok, cb, ctx);
 		}
-		if (tok->kind == LINE_FIELD || tok->kind == LINE_HEADER || tok->kind == LINE_HEADER_BAD_ID) {
+		if (1u << tok->kind & (1u << LINE_FIELD | 1u << LINE_HEADER | 1u << LINE_HEADER_BAD_ID)) {
 			tok->b = value_span(buf, value, tok->end);
 		} else {
 			tok->a = value_span(buf, value, tok->end);
@@ -568,11 +566,11 @@ found:
 }
 
 /* 1: may start an ID (a letter), 2: may follow (a letter, a digit,
- * '-', '_', '.'). */
+ * '-', '_', '.'), 4: a digit. */
 static const unsigned char id_class[256] = {
 	['-'] = 2, ['.'] = 2, ['_'] = 2,
-	['0'] = 2, ['1'] = 2, ['2'] = 2, ['3'] = 2, ['4'] = 2,
-	['5'] = 2, ['6'] = 2, ['7'] = 2, ['8'] = 2, ['9'] = 2,
+	['0'] = 6, ['1'] = 6, ['2'] = 6, ['3'] = 6, ['4'] = 6,
+	['5'] = 6, ['6'] = 6, ['7'] = 6, ['8'] = 6, ['9'] = 6,
 	['A'] = 3, ['B'] = 3, ['C'] = 3, ['D'] = 3, ['E'] = 3, ['F'] = 3, ['G'] = 3,
 	['H'] = 3, ['I'] = 3, ['J'] = 3, ['K'] = 3, ['L'] = 3, ['M'] = 3, ['N'] = 3,
 	['O'] = 3, ['P'] = 3, ['Q'] = 3, ['R'] = 3, ['S'] = 3, ['T'] = 3, ['U'] = 3,
@@ -593,15 +591,20 @@ bool lex_is_id(const unsigned char *s, size_t len)
 	return true;
 }
 
+/* Most in-return values are prose: a blank (or any byte below '-', where
+ * no ID byte is) among the first eight bytes says no at once. */
 bool lex_is_ref(const unsigned char *s, size_t len)
 {
-	unsigned digits = 0;
+	unsigned seen = 0;
 	if (len == 0 || !(id_class[s[0]] & 1))
 		return false;
+	if (len >= 8 && (load8(s) - ONES * '-') & ~load8(s) & HIGH)
+		return false;
 	for (size_t i = 1; i < len; i++) {
-		if (!(id_class[s[i]] & 2))
+		unsigned c = id_class[s[i]];
+		if (!(c & 2))
 			return false;
-		digits |= (unsigned)(s[i] - '0') < 10;
+		seen |= c;
 	}
-	return digits;
+	return seen & 4;
 }

@@ -67,7 +67,6 @@ struct line_tok {
 	struct span keyword;   /* headers: the word `promise` */
 	struct span a, b;      /* see enum line_kind */
 	bool crlf;             /* the line ended in CR LF */
-	bool ascii;            /* every byte of the line is ASCII */
 };
 
 void lex_line(const unsigned char *buf, uint32_t len, uint32_t pos,

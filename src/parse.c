@@ -5,9 +5,10 @@
  * otherwise it starts a new field. Comments directly above a header or a
  * field (no blank line between) are attached to it, for suppressions and
  * the formatter. A date is parsed when its field is added (it stands on the
- * key's line), whether an in-return names a promise once the field has all
- * its lines, the status once the record is complete: no second pass over
- * the fields. Lines come from the scanner in batches, a call per batch
+ * key's line), whether an in-return names a promise too (a continuation
+ * line, which is rare, takes that back), the status once the record is
+ * complete: no second pass over the fields and no look back at the field
+ * before. Lines come from the scanner in batches, a call per batch
  * rather than per line. Rejected: a recursive-descent parser over tokens —
  * the format has no nesting, and per-line classification keeps recovery
  * trivial (every line is a fresh start). */
@@ -124,21 +125,12 @@ static __attribute__((noinline)) void parse_status(const struct chunk_model *m, 
 	st->kind = w == STATUS_WORD_KEPT ? STATUS_KEPT : w == STATUS_WORD_BROKEN ? STATUS_BROKEN : STATUS_RELEASED;
 }
 
-/* An in-return is complete (its continuation lines known): whether its
- * value names a promise. */
-static inline void end_in_return(const unsigned char *buf, struct field *f)
-{
-	f->ref = f->cont_count == 0 && lex_is_ref(buf + f->value.off, f->value.len);
-}
-
-/* The record is complete: its last field and its status. */
-static void finish_record(struct parser *p)
+/* The record is complete: its status. */
+static inline void finish_record(struct parser *p)
 {
 	if (p->record < 0)
 		return;
 	struct chunk_model *m = p->m;
-	if (p->field >= 0 && m->fields[p->field].key == KEY_IN_RETURN)
-		end_in_return(m->buf, &m->fields[p->field]);
 	struct record *r = &m->records[p->record];
 	if (r->first[KEY_STATUS] >= 0)
 		parse_status(m, &m->fields[r->first[KEY_STATUS]], &r->status);
@@ -224,7 +216,9 @@ static inline void set_field(const struct chunk_model *m, struct record *r, uint
 	f->cont_count = 0;
 	f->comment_first = pending_first;
 	f->comment_count = pending_count;
-	f->ref = false;
+	/* An in-return names a promise if its value is one ID with a digit
+	 * and no continuation line follows (add_cont() takes it back). */
+	f->ref = t->key == KEY_IN_RETURN && lex_is_ref(m->buf + t->b.off, t->b.len);
 	if (DATE_KEYS >> t->key & 1)
 		parse_date(m->buf + t->b.off, f);
 	else
@@ -238,8 +232,6 @@ static inline void set_field(const struct chunk_model *m, struct record *r, uint
 static void add_field(struct parser *p, const struct line_tok *t)
 {
 	struct chunk_model *m = p->m;
-	if (p->field >= 0 && m->fields[p->field].key == KEY_IN_RETURN)
-		end_in_return(m->buf, &m->fields[p->field]);
 	uint32_t i = m->nfields++;
 	set_field(m, &m->records[p->record], i, t, p->line, p->pending_first, p->pending_count);
 	p->field = (int32_t)i;
@@ -253,6 +245,7 @@ static void add_cont(struct parser *p, struct span text)
 	m->conts[m->nconts].line = p->line;
 	m->nconts++;
 	m->fields[p->field].cont_count++;
+	m->fields[p->field].ref = false; /* a value of more than one line */
 	m->records[p->record].last_line = p->line;
 }
 
@@ -348,8 +341,6 @@ static void parse_lines(struct parser *p, const struct line_tok *toks, uint32_t 
 		li->start = t->start;
 		li->end = t->end;
 		if (t->kind == LINE_FIELD && r && t->indent_width <= field_indent) {
-			if (field >= 0 && m->fields[field].key == KEY_IN_RETURN)
-				end_in_return(m->buf, &m->fields[field]);
 			set_field(m, r, nfields, t, line, p->pending_first, p->pending_count);
 			field = (int32_t)nfields++;
 			field_indent = t->indent_width;

@@ -119,6 +119,33 @@ static void bom_crlf_and_references(void **state)
 	done(&p);
 }
 
+/* An in-return's reference is read from its first line; a continuation
+ * line, in this batch or in the next, takes it back. */
+static void references_with_continuations(void **state)
+{
+	(void)state;
+	for (int pad = 0; pad < 70; pad++) {
+		char text[4096];
+		size_t n = 0;
+		n += (size_t)snprintf(text + n, sizeof text - n, "promise A-1: x\n");
+		for (int i = 0; i < pad; i++)
+			n += (size_t)snprintf(text + n, sizeof text - n, "  note: n\n");
+		n += (size_t)snprintf(text + n, sizeof text - n,
+				      "  in-return: B-2\n    and more\n  in-return: C-3\n  by: J\n  in-return: D-4\n"
+				      "    x\n");
+		struct parsed p;
+		parse_str(&p, text);
+		const struct record *r = &p.m.records[0];
+		const struct field *f = &p.m.fields[r->field_first + (uint32_t)pad];
+		assert_int_equal(f[0].key, KEY_IN_RETURN);
+		assert_false(f[0].ref);
+		assert_true(f[1].ref);
+		assert_false(f[3].ref);
+		assert_int_equal(f[3].cont_count, 1);
+		done(&p);
+	}
+}
+
 static void split_points(void **state)
 {
 	(void)state;
@@ -321,7 +348,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(records_and_fields), cmocka_unit_test(errors_and_recovery),
-		cmocka_unit_test(bom_crlf_and_references), cmocka_unit_test(split_points),
+		cmocka_unit_test(bom_crlf_and_references),
+		cmocka_unit_test(references_with_continuations), cmocka_unit_test(split_points),
 		cmocka_unit_test(split_point_after_a_bom),
 		cmocka_unit_test(problems_across_batches),
 		cmocka_unit_test(agrees_with_the_reference),
