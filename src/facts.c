@@ -105,18 +105,22 @@ static void huge_pages(void *p, size_t size)
 #endif
 }
 
-static int grow_table(struct facts *f, size_t at_least)
+/* Move a table of *nslots slots into one of at least twice as many (and
+ * at least `first`), for `at_least` entries at a load of one half. Each
+ * slot keeps its hash bits: nothing is rehashed. */
+static int grow_slots(const struct allocator *alloc, uint64_t **table, size_t *nslots,
+		      size_t at_least, size_t first)
 {
-	size_t n = f->nslots ? f->nslots * 2 : 1024;
+	size_t n = *nslots ? *nslots * 2 : first;
 	while (n < at_least * 2)
 		n *= 2;
-	uint64_t *slots = alloc_mem(f->alloc, n * sizeof *slots);
+	uint64_t *slots = alloc_mem(alloc, n * sizeof *slots);
 	if (!slots)
 		return -1;
 	huge_pages(slots, n * sizeof *slots);
 	memset(slots, 0, n * sizeof *slots);
-	for (size_t i = 0; i < f->nslots; i++) {
-		uint64_t s = f->slots[i];
+	for (size_t i = 0; i < *nslots; i++) {
+		uint64_t s = (*table)[i];
 		if (!s)
 			continue;
 		size_t j = SLOT_HOME(s, n - 1);
@@ -124,10 +128,15 @@ static int grow_table(struct facts *f, size_t at_least)
 			j = (j + 1) & (n - 1);
 		slots[j] = s;
 	}
-	alloc_free(f->alloc, f->slots);
-	f->slots = slots;
-	f->nslots = n;
+	alloc_free(alloc, *table);
+	*table = slots;
+	*nslots = n;
 	return 0;
+}
+
+static int grow_table(struct facts *f, size_t at_least)
+{
+	return grow_slots(f->alloc, &f->slots, &f->nslots, at_least, 1024);
 }
 
 long facts_add_promise(struct facts *f, const char *id, uint32_t id_len, uint32_t file,
@@ -252,25 +261,9 @@ static void *grow(const struct allocator *a, void *items, size_t *cap, size_t le
  * few; loads may be many). -1 when out of memory. */
 static long person_of(struct facts *f, const char *person, uint32_t load)
 {
-	if ((f->npersons + 1) * 2 > f->nperson_slots) {
-		size_t n = f->nperson_slots ? f->nperson_slots * 2 : 64;
-		uint64_t *slots = alloc_mem(f->alloc, n * sizeof *slots);
-		if (!slots)
-			return -1;
-		memset(slots, 0, n * sizeof *slots);
-		for (size_t i = 0; i < f->nperson_slots; i++) {
-			uint64_t s = f->person_slots[i];
-			if (!s)
-				continue;
-			size_t j = SLOT_HOME(s, n - 1);
-			while (slots[j])
-				j = (j + 1) & (n - 1);
-			slots[j] = s;
-		}
-		alloc_free(f->alloc, f->person_slots);
-		f->person_slots = slots;
-		f->nperson_slots = n;
-	}
+	if ((f->npersons + 1) * 2 > f->nperson_slots &&
+	    grow_slots(f->alloc, &f->person_slots, &f->nperson_slots, f->npersons + 1, 64))
+		return -1;
 	uint64_t h = facts_hash(person, strlen(person));
 	size_t mask = f->nperson_slots - 1;
 	for (size_t i = SLOT_HOME(h, mask);; i = (i + 1) & mask) {
