@@ -73,7 +73,7 @@ static size_t make_text(unsigned char *out, size_t cap)
 	static const char *const pieces[] = {
 		"I'm", "don't", "we'll", "it's", "dogs'", "'", "'ll", "l'", "Q1", "q3", "SUP-3391", "2026-11-02",
 		"14:00", "3,400", "24/7", "4th", "\"quoted\"", "\xE2\x80\x9Cq\xE2\x80\x9D", "\xC2\xABg\xC2\xBB",
-		"\xE2\x80\x99s", "\xC2\xA0", "caf\xC3\xA9", "CAF\xC3\x89", "o\xCC\x88", "\xC4\xB2s", "stra\xC3\x9F" "e",
+		"\xE2\x80\x99s", "\xC2\xA0", "caf\xC3\xA9", "CAF\xC3\x89", "o\xCC\x88", "\xC4\xB2s", "stra\xC3\x9F\x65",
 		"\xC3\x85sa", "\xC3\xA5\xC3\xA4\xC3\xB6", "e.g.", "etc.", "a.s.a.p.", "z.s.m.", "osv.", "\t", "  ",
 		"\x01", "\x7F", "-", ".", ",", "(x)", "ASAP", "SoOn", "somethings", "handsome", "ij", "IJ",
 		"abcdefghijklmnopq", "\xC3\xA9\xC3\xA9n", "\xFF", "\xC3", "\xC3\xA5\xCC\x81",

@@ -181,7 +181,7 @@ static void split_point_after_a_bom(void **state)
 static void problems_across_batches(void **state)
 {
 	(void)state;
-	static const char *const bad[] = { "  note: a\x00" "b\n", "  note: a\rb\n", "  note: \xc3(\n" };
+	static const char *const bad[] = { "  note: a\0b\n", "  note: a\rb\n", "  note: \xc3(\n" };
 	for (uint32_t at = 55; at < 136; at++) {
 		char buf[8192];
 		size_t len = 0;
