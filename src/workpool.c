@@ -30,6 +30,18 @@ struct workpool {
 	unsigned nthreads;
 };
 
+/* Run the next item nobody has taken, outside the lock, which is held on
+ * entry and again on return; the item is then marked done. */
+static void run_next(struct workpool *p)
+{
+	struct slot *s = &p->ring[p->taken % p->depth];
+	p->taken++;
+	pthread_mutex_unlock(&p->lock);
+	p->fn(s->item);
+	pthread_mutex_lock(&p->lock);
+	s->done = true;
+}
+
 static void *worker(void *arg)
 {
 	struct workpool *p = arg;
@@ -39,12 +51,7 @@ static void *worker(void *arg)
 			pthread_cond_wait(&p->work, &p->lock);
 		if (p->taken == p->submitted)
 			break; /* stopping, and nothing left to run */
-		struct slot *s = &p->ring[p->taken % p->depth];
-		p->taken++;
-		pthread_mutex_unlock(&p->lock);
-		p->fn(s->item);
-		pthread_mutex_lock(&p->lock);
-		s->done = true;
+		run_next(p);
 		pthread_cond_broadcast(&p->finished);
 	}
 	pthread_mutex_unlock(&p->lock);
@@ -123,12 +130,7 @@ void *workpool_collect(struct workpool *p)
 		if (p->taken < p->submitted) {
 			/* Rather than wait, run the next item no worker took:
 			 * the owner's thread is one of the pool's while it waits. */
-			struct slot *t = &p->ring[p->taken % p->depth];
-			p->taken++;
-			pthread_mutex_unlock(&p->lock);
-			p->fn(t->item);
-			pthread_mutex_lock(&p->lock);
-			t->done = true;
+			run_next(p);
 			continue;
 		}
 		pthread_cond_wait(&p->finished, &p->lock);
