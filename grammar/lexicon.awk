@@ -184,22 +184,23 @@ function letterof(c,   i) {
 	i = index(letters, tolower(c))
 	return i ? i - 1 : 26
 }
+# One language's row of a per-lead table, NONE where the lead has no
+# value, then the apostrophe's entry.
+function print_lead_table(name, l, table, apostrophe,   id) {
+	printf "\nstatic const uint16_t %s_%d[] = {", name, l
+	for (id = 0; id < nleads; id++)
+		printf "%s%s,", id % 8 ? " " : "\n\t", ((l, id) in table) ? table[l, id] : "LEXICON_LEAD_NONE"
+	printf "\n\t%s, /* APOSTROPHE */\n};\n", apostrophe
+}
 function print_words(   l, id, v, act, k, c, w, h, j, c1, other) {
-	for (l = 1; l <= nlang; l++) {
-		printf "\nstatic const uint16_t lead_entry_%d[] = {", l
-		for (id = 0; id < nleads; id++)
-			printf "%s%s,", id % 8 ? " " : "\n\t", ((l, id) in entry) ? entry[l, id] : "LEXICON_LEAD_NONE"
-		printf "\n\tLEXICON_LEAD_MATCH, /* APOSTROPHE */\n};\n"
-	}
+	for (l = 1; l <= nlang; l++)
+		print_lead_table("lead_entry", l, entry, "LEXICON_LEAD_MATCH")
 	printf "\nconst uint16_t *const lexicon_lead_entry[%d] = {", nlang
 	for (l = 1; l <= nlang; l++)
 		printf " lead_entry_%d,", l
 	printf " };\n"
 	for (l = 1; l <= nlang; l++) {
-		printf "\nstatic const uint16_t lead_self_%d[] = {", l
-		for (id = 0; id < nleads; id++)
-			printf "%s%s,", id % 8 ? " " : "\n\t", ((l, id) in self) ? self[l, id] : "LEXICON_LEAD_NONE"
-		printf "\n\tLEXICON_LEAD_NONE, /* APOSTROPHE */\n};\n"
+		print_lead_table("lead_self", l, self, "LEXICON_LEAD_NONE")
 		printf "\nstatic const uint32_t lead_way_%d[] = {", l
 		for (id = 0; id < nleads; id++) {
 			w = 0
