@@ -47,7 +47,7 @@ struct chunk_job {
 				       caller's thread */
 	const struct lint_options *opt; /* the file's, taken when queued */
 	uint32_t file;
-	struct chunk ch;            /* the reader's bytes, or `buf` */
+	struct chunk ch;            /* the reader's bytes, or those in `buf` */
 	unsigned char *buf;         /* owned: a reader's buffer, taken with the
 				       chunk in it (a judge on another thread
 				       outlives the reader's next call) */
@@ -576,8 +576,7 @@ static struct chunk_job *ring_slot(struct analysis *a, struct reader *rd, const 
 	if (reader_take(rd, &j->buf, &j->buf_cap))
 		return NULL;
 	a->next_slot = (a->next_slot + 1) % a->nring;
-	j->ch = *ch;
-	j->ch.data = j->buf;
+	j->ch = *ch; /* its data now in j->buf */
 	return j;
 }
 

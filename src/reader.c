@@ -162,12 +162,10 @@ enum reader_status reader_next(struct reader *r, struct chunk *out)
 int reader_take(struct reader *r, unsigned char **spare, size_t *spare_cap)
 {
 	unsigned char *nb = *spare;
-	size_t ncap = *spare_cap;
-	if (!nb || ncap < r->cap + 1) {
+	if (!nb || *spare_cap < r->cap + 1) {
 		nb = alloc_resize(r->alloc, nb, r->cap + 1);
 		if (!nb)
 			return -1;
-		ncap = r->cap + 1;
 	}
 	/* What follows the chunk, with the byte the sentinel stands on. */
 	size_t rest = r->len - r->chunk_len;
