@@ -24,12 +24,14 @@
 const char *model_key_name(enum field_key key);
 /* Whether a key may appear more than once in a record. Inline: the rules
  * ask for every field. */
+enum {
+	MODEL_KEYS_REPEAT = 1u << KEY_RECORDED | 1u << KEY_IN_RETURN | 1u << KEY_RENEGOTIATED |
+			    1u << KEY_RECOVERY | 1u << KEY_EXTRA | 1u << KEY_NOTE | 1u << KEY_USER |
+			    1u << KEY_UNKNOWN
+};
 static inline bool model_key_repeats(enum field_key key)
 {
-	const unsigned repeats = 1u << KEY_RECORDED | 1u << KEY_IN_RETURN | 1u << KEY_RENEGOTIATED |
-				 1u << KEY_RECOVERY | 1u << KEY_EXTRA | 1u << KEY_NOTE | 1u << KEY_USER |
-				 1u << KEY_UNKNOWN;
-	return repeats >> key & 1;
+	return MODEL_KEYS_REPEAT >> key & 1;
 }
 /* The key for a spelling, compared case-insensitively (the scanner's
  * line_tok.key of a field line is this of its key). */
@@ -76,6 +78,8 @@ struct comment {
 	uint32_t indent_width;
 };
 
+_Static_assert(KEY_COUNT <= 16, "a record's key masks are 16 bits");
+
 enum record_flags {
 	RECORD_BAD_HEADER = 1 << 0  /* the header is broken: no usable ID */
 };
@@ -89,6 +93,13 @@ struct record {
 	uint32_t comment_first, comment_count; /* comments directly above */
 	int32_t first[KEY_COUNT]; /* chunk-wide index of the first field with
 				     each key, or -1 */
+	/* A summary of the fields, kept as they are added, so that a rule
+	 * sees at a glance that a record has nothing for it; bit k stands for
+	 * key k. Facts about what was written, as first[] is. */
+	uint16_t repeated;        /* more than one field with the key */
+	uint16_t undated;         /* a field with the key whose date is not
+				     DATE_OK (made, due and the dated
+				     entries; other keys carry no date) */
 	struct status_value status;
 };
 

@@ -156,6 +156,7 @@ static void start_record(struct parser *p, const struct line_tok *t, unsigned fl
 	r->comment_count = p->pending_count;
 	for (int k = 0; k < KEY_COUNT; k++)
 		r->first[k] = -1;
+	r->repeated = r->undated = 0;
 	/* That of a record without a status field; finish_record() reads one
 	 * if there is. */
 	r->status.kind = STATUS_NONE;
@@ -172,8 +173,9 @@ enum { DATE_KEYS = 1u << KEY_MADE | 1u << KEY_DUE | 1u << KEY_RENEGOTIATED | 1u 
 		   1u << KEY_EXTRA };
 
 /* The date of a field with one of DATE_KEYS, parsed as soon as its line
- * is read (the value of a date is on the key's line). */
-static __attribute__((noinline)) void parse_date(const unsigned char *v, struct field *f)
+ * is read (the value of a date is on the key's line). Returns whether it
+ * is on the calendar, for the record's summary. */
+static __attribute__((noinline)) bool parse_date(const unsigned char *v, struct field *f)
 {
 	if (f->key == KEY_MADE || f->key == KEY_DUE) {
 		/* date_parse()'s common case, written into the field member by
@@ -188,15 +190,16 @@ static __attribute__((noinline)) void parse_date(const unsigned char *v, struct 
 			f->date.has_offset = false;
 			f->date.len = 10;
 			f->date.why = NULL;
-			return;
+			return true;
 		}
 		f->date = date_parse_full(v, f->value.len, true);
-		return;
+		return f->date.status == DATE_OK;
 	}
 	f->date = date_parse(v, f->value.len, false);
 	if (f->date.len < f->value.len && v[f->date.len] != ' ' && v[f->date.len] != '\t' &&
 	    f->date.status != DATE_NOT_A_DATE)
 		f->date.status = DATE_NOT_A_DATE; /* "2026-10-17x": no date */
+	return f->date.status == DATE_OK;
 }
 
 /* The field line t starts field i of record r; the comments directly
@@ -219,11 +222,17 @@ static inline void set_field(const struct chunk_model *m, struct record *r, uint
 	/* An in-return names a promise if its value is one ID with a digit
 	 * and no continuation line follows (add_cont() takes it back). */
 	f->ref = t->key == KEY_IN_RETURN && lex_is_ref(m->buf + t->b.off, t->b.len);
-	if (DATE_KEYS >> t->key & 1)
-		parse_date(m->buf + t->b.off, f);
-	else
+	/* The record's summary (model.h) is kept here too: rare cases, out of
+	 * the common path. */
+	if (DATE_KEYS >> t->key & 1) {
+		if (__builtin_expect(!parse_date(m->buf + t->b.off, f), 0))
+			r->undated |= (uint16_t)(1u << t->key);
+	} else {
 		f->date = (struct date_value){ .status = DATE_NOT_A_DATE };
-	if (r->first[t->key] < 0)
+	}
+	if (__builtin_expect(r->first[t->key] >= 0, 0))
+		r->repeated |= (uint16_t)(1u << t->key);
+	else
 		r->first[t->key] = (int32_t)i;
 	r->field_count++;
 	r->last_line = line;

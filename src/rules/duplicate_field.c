@@ -6,6 +6,8 @@ static void check(struct rule_ctx *c)
 {
 	const struct chunk_model *m = c->m;
 	const struct record *r = c->r;
+	if (!(r->repeated & ~(unsigned)MODEL_KEYS_REPEAT))
+		return; /* no key that stands once was written twice */
 	for (uint32_t i = r->field_first; i < r->field_first + r->field_count; i++) {
 		const struct field *f = &m->fields[i];
 		if (model_key_repeats(f->key) || r->first[f->key] == (int32_t)i)

@@ -19,6 +19,8 @@ static void check(struct rule_ctx *c)
 	const struct chunk_model *m = c->m;
 	const struct record *r = c->r;
 	char q[64];
+	if (!r->undated && r->status.date.status != DATE_IMPOSSIBLE)
+		return; /* every date the record has is on the calendar */
 	for (uint32_t i = r->field_first; i < r->field_first + r->field_count; i++) {
 		const struct field *f = &m->fields[i];
 		switch (f->key) {

@@ -37,7 +37,9 @@ static void check(struct rule_ctx *c)
 	const struct chunk_model *m = c->m;
 	const struct record *r = c->r;
 	char q[64];
-	for (uint32_t i = r->field_first; i < r->field_first + r->field_count; i++) {
+	if (r->first[KEY_UNKNOWN] < 0)
+		return;
+	for (uint32_t i = (uint32_t)r->first[KEY_UNKNOWN]; i < r->field_first + r->field_count; i++) {
 		const struct field *f = &m->fields[i];
 		if (f->key != KEY_UNKNOWN)
 			continue;

@@ -1,9 +1,14 @@
 /* test_model.c — the key table: every known key in any case, and nothing
  * else, is found; checked against a plain character-by-character lookup
- * over many generated strings. */
+ * over many generated strings. And a record's summary of its fields
+ * (repeated keys, dates off the calendar), checked against a loop over the
+ * fields on generated records. */
 #include "harness.h"
 
+#include "arena.h"
+#include "buf.h"
 #include "model.h"
+#include "parse.h"
 
 static const char *const names[] = { "by", "to", "made", "due", "recorded", "in-return", "status",
 				     "renegotiated", "recovery", "extra", "note" };
@@ -104,6 +109,100 @@ static void which_keys_repeat(void **state)
 	}
 }
 
+/* A record's summary as a loop over its fields would find it. */
+static void summary_by_loop(const struct chunk_model *m, const struct record *r, unsigned *repeated,
+			    unsigned *undated)
+{
+	unsigned seen = 0;
+	*repeated = *undated = 0;
+	for (uint32_t i = r->field_first; i < r->field_first + r->field_count; i++) {
+		const struct field *f = &m->fields[i];
+		unsigned bit = 1u << f->key;
+		if (seen & bit)
+			*repeated |= bit;
+		seen |= bit;
+		bool dated = f->key == KEY_MADE || f->key == KEY_DUE || f->key == KEY_RENEGOTIATED ||
+			     f->key == KEY_RECOVERY || f->key == KEY_EXTRA;
+		if (dated && f->date.status != DATE_OK)
+			*undated |= bit;
+	}
+}
+
+static void parse_text(struct arena *ar, const char *text, struct chunk_model *m)
+{
+	arena_init(ar, NULL);
+	assert_int_equal(parse_chunk(ar, (const unsigned char *)text, (uint32_t)strlen(text), 1, true, m), 0);
+}
+
+static void summary_of_written_records(void **state)
+{
+	(void)state;
+	struct arena ar;
+	struct chunk_model m;
+	parse_text(&ar,
+		   "promise A-1: Ship\n  by: Jan\n  due: 2026-12-01\n  note: a\n  DUE: 2026-12-04\n  note: b\n"
+		   "promise A-2: Visit\n  made: 2025-02-29\n  due: next week\n  extra: 2026-01-01 tea\n"
+		   "  recovery: called Tom\n  renegotiated: 2026-02-30 moved\n"
+		   "promise A-3: Call\n  made: 2026-11-02\n  due: 2026-12-01 17:30+01:00\n  stauts: open\n"
+		   "  status: kept 2026-02-30\n  status: open\n  x-a: 1\n  x-b: 2\n  colour: red\n  colour: blue\n",
+		   &m);
+	assert_int_equal(m.nrecords, 3);
+	assert_int_equal(m.records[0].repeated, 1u << KEY_DUE | 1u << KEY_NOTE);
+	assert_int_equal(m.records[0].undated, 0);
+	assert_int_equal(m.records[1].repeated, 0);
+	assert_int_equal(m.records[1].undated,
+			 1u << KEY_MADE | 1u << KEY_DUE | 1u << KEY_RECOVERY | 1u << KEY_RENEGOTIATED);
+	/* the status's date is the status' own (r->status), not a field's */
+	assert_int_equal(m.records[2].repeated, 1u << KEY_STATUS | 1u << KEY_USER | 1u << KEY_UNKNOWN);
+	assert_int_equal(m.records[2].undated, 0);
+	arena_release(&ar);
+}
+
+/* Records of random fields (known keys in either case, the user's, unknown
+ * ones; dates good, impossible, missing, or with text after them;
+ * continuation lines; fields before any promise), split into records at
+ * random: the summary is what the loop finds, record by record. */
+static void summary_agrees_with_a_loop(void **state)
+{
+	(void)state;
+	static const char *const keys[] = { "by", "to", "made", "due", "recorded", "in-return", "status",
+					    "renegotiated", "recovery", "extra", "note", "x-ticket", "colour",
+					    "DUE", "Made" };
+	static const char *const values[] = { "2026-11-02", "2026-02-30", "2025-02-29", "soon", "",
+					      "2026-11-02 called", "2026-11-02x", "2026-12-01 24:00",
+					      "kept 2026-11-03", "Jan de Vries", "A-7" };
+	uint64_t seed = 99;
+	struct buf text;
+	buf_init(&text, NULL);
+	for (int round = 0; round < 300; round++) {
+		buf_clear(&text);
+		for (int line = 0; line < 60; line++) {
+			seed = seed * 6364136223846793005u + 1442695040888963407u;
+			uint64_t r = seed >> 16;
+			if (r % 9 == 0) {
+				buf_printf(&text, "promise R-%d: Something\n", line);
+			} else if (r % 9 == 1) {
+				buf_adds(&text, "      and more\n");
+			} else {
+				r /= 9;
+				buf_printf(&text, "  %s: %s\n", keys[r % (sizeof keys / sizeof *keys)],
+					 values[(r >> 8) % (sizeof values / sizeof *values)]);
+			}
+		}
+		struct arena ar;
+		struct chunk_model m;
+		parse_text(&ar, text.data, &m);
+		for (uint32_t i = 0; i < m.nrecords; i++) {
+			unsigned repeated, undated;
+			summary_by_loop(&m, &m.records[i], &repeated, &undated);
+			assert_int_equal(m.records[i].repeated, repeated);
+			assert_int_equal(m.records[i].undated, undated);
+		}
+		arena_release(&ar);
+	}
+	buf_release(&text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -111,6 +210,8 @@ int main(void)
 		cmocka_unit_test(near_misses_are_unknown),
 		cmocka_unit_test(agrees_with_the_reference),
 		cmocka_unit_test(which_keys_repeat),
+		cmocka_unit_test(summary_of_written_records),
+		cmocka_unit_test(summary_agrees_with_a_loop),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

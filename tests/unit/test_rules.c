@@ -97,6 +97,18 @@ static void invalid_date(void **state)
 	lint_text(&r, "promise A-1: Ship\n  due: 2026-12-01 24:00\n");
 	expect_at(&r, RULE_INVALID_DATE, 2, 8, 24);
 	lint_done(&r);
+	/* a status date off the calendar in a record whose fields' dates are all good */
+	lint_text(&r, "promise A-1: Ship\n  made: 2026-11-02\n  due: 2026-12-01\n  status: kept 2026-02-30\n");
+	expect_at(&r, RULE_INVALID_DATE, 4, 16, 26);
+	assert_int_equal(count_rule(&r, RULE_INVALID_DATE), 1);
+	lint_done(&r);
+	/* only the entries are wrong, the second of each kind */
+	lint_text(&r, "promise A-1: Ship\n  made: 2026-11-02\n  extra: 2026-11-03 tea\n  extra: biscuits\n"
+		      "  recovery: 2026-11-04 called\n  recovery: 2026-04-31 visited\n");
+	expect_at(&r, RULE_INVALID_DATE, 4, 10, 18);
+	expect_at(&r, RULE_INVALID_DATE, 6, 13, 23);
+	assert_int_equal(count_rule(&r, RULE_INVALID_DATE), 2);
+	lint_done(&r);
 }
 
 static void date_order(void **state)
@@ -128,6 +140,17 @@ static void duplicate_field(void **state)
 	expect_at(&r, RULE_DUPLICATE_FIELD, 4, 3, 6);
 	assert_int_equal(count_rule(&r, RULE_DUPLICATE_FIELD), 1); /* note repeats freely */
 	lint_done(&r);
+	/* keys that may repeat, repeated, and none that may not */
+	lint_text(&r, "promise A-1: Ship\n  note: a\n  note: b\n  x-a: 1\n  x-a: 2\n  colour: red\n  colour: red\n");
+	assert_int_equal(count_rule(&r, RULE_DUPLICATE_FIELD), 0);
+	lint_done(&r);
+	/* each of the keys that stand once, twice, after other fields */
+	lint_text(&r, "promise A-1: Ship\n  note: a\n  by: Jan\n  to: Tom\n  made: 2026-11-01\n  due: 2026-12-01\n"
+		      "  status: open\n  status: open\n  due: 2026-12-02\n  made: 2026-11-02\n  to: Tim\n  by: Jon\n");
+	expect_at(&r, RULE_DUPLICATE_FIELD, 8, 3, 9);
+	expect_at(&r, RULE_DUPLICATE_FIELD, 12, 3, 5);
+	assert_int_equal(count_rule(&r, RULE_DUPLICATE_FIELD), 5);
+	lint_done(&r);
 }
 
 static void unknown_key(void **state)
@@ -139,6 +162,12 @@ static void unknown_key(void **state)
 	assert_non_null(strstr(d->message, "'status'"));
 	d = expect_at(&r, RULE_UNKNOWN_KEY, 4, 3, 9);
 	assert_null(strstr(d->message, "did you mean"));
+	assert_int_equal(count_rule(&r, RULE_UNKNOWN_KEY), 2);
+	lint_done(&r);
+	/* unknown keys only after known ones */
+	lint_text(&r, "promise A-1: Ship\n  by: Jan\n  note: a\n  colour: red\n  due: 2026-12-01\n  colur: blue\n");
+	expect_at(&r, RULE_UNKNOWN_KEY, 4, 3, 9);
+	expect_at(&r, RULE_UNKNOWN_KEY, 6, 3, 8);
 	assert_int_equal(count_rule(&r, RULE_UNKNOWN_KEY), 2);
 	lint_done(&r);
 }
