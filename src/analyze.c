@@ -434,6 +434,7 @@ static void orphans_once(struct chunk_model *m, bool *reported)
 struct record_rule {
 	void (*check)(struct rule_ctx *c);
 	uint64_t key;
+	unsigned when;   /* the rule's record traits, 0 for every record */
 };
 
 /* The record rules that are on, ordered or not, in table order. */
@@ -443,8 +444,27 @@ static int record_rules(const struct lint_options *opt, bool ordered, struct rec
 	for (int k = 0; k < RULE_COUNT; k++)
 		if (rule_table[k]->check_record && rule_table[k]->ordered == ordered &&
 		    opt->severity[k] != SEV_OFF)
-			todo[n++] = (struct record_rule){ rule_table[k]->check_record, key_for(STEP_RECORD, k) };
+			todo[n++] = (struct record_rule){ rule_table[k]->check_record, key_for(STEP_RECORD, k),
+							  rule_table[k]->when };
 	return n;
+}
+
+/* The rules for every record first, in table order, then those for records
+ * with certain traits (struct rule's `when`), in table order; returns how
+ * many are for every record. A record's findings sort by rule, not by the
+ * order its rules ran in (key_for()), so the output is the same. */
+static int every_record_first(struct record_rule *todo, int n)
+{
+	struct record_rule some[RULE_COUNT];
+	int every = 0, nsome = 0;
+	for (int t = 0; t < n; t++) {
+		if (todo[t].when)
+			some[nsome++] = todo[t];
+		else
+			todo[every++] = todo[t];
+	}
+	memcpy(todo + every, some, (size_t)nsome * sizeof *some);
+	return every;
 }
 
 /* Step one, on any thread: parse the chunk and run every check that reads
@@ -499,9 +519,17 @@ static void judge(void *item)
 		}
 	struct record_rule todo[RULE_COUNT];
 	int ntodo = record_rules(c.opt, false, todo);
+	int every = every_record_first(todo, ntodo);
 	for (uint32_t i = 0; i < m->nrecords && !j->failed; i++) {
 		c.r = &m->records[i];
-		for (int t = 0; t < ntodo; t++) {
+		for (int t = 0; t < every; t++) {
+			j->key = todo[t].key;
+			todo[t].check(&c);
+		}
+		unsigned traits = every < ntodo ? rule_record_traits(c.r) : 0;
+		for (int t = every; t < ntodo; t++) {
+			if (!(todo[t].when & traits))
+				continue;
 			j->key = todo[t].key;
 			todo[t].check(&c);
 		}

@@ -54,6 +54,35 @@ struct lint_options;
 struct facts;
 struct rule_ctx;
 
+/* What a record shows at a glance (its summary in model.h, its header and
+ * status): a record rule that can find something only in records with one
+ * of these names them in `when`, and the others are not put to it. Most
+ * records have none. */
+enum record_trait {
+	TRAIT_KEY_TWICE = 1 << 0,   /* a key that stands once, written twice */
+	TRAIT_UNKNOWN_KEY = 1 << 1,
+	TRAIT_DATE_OFF = 1 << 2,    /* a field or entry whose date is not
+				       DATE_OK, or a status date off the
+				       calendar */
+	TRAIT_NO_ID = 1 << 3,       /* a header that is whole but has no ID */
+	TRAIT_STATUS_SHIFT = 4      /* then a bit for each enum status_kind */
+};
+#define TRAIT_STATUS(kind) (1u << (TRAIT_STATUS_SHIFT + (kind)))
+
+static inline unsigned rule_record_traits(const struct record *r)
+{
+	unsigned t = TRAIT_STATUS(r->status.kind);
+	if (r->repeated & ~(unsigned)MODEL_KEYS_REPEAT)
+		t |= TRAIT_KEY_TWICE;
+	if (r->first[KEY_UNKNOWN] >= 0)
+		t |= TRAIT_UNKNOWN_KEY;
+	if (r->undated || r->status.date.status == DATE_IMPOSSIBLE)
+		t |= TRAIT_DATE_OFF;
+	if (!r->id.len && !(r->flags & RECORD_BAD_HEADER))
+		t |= TRAIT_NO_ID;
+	return t;
+}
+
 struct rule {
 	const char *name;         /* stable kebab-case identifier */
 	const char *code;         /* short code, e.g. "P401" */
@@ -70,6 +99,10 @@ struct rule {
 	 * Every other check reads only its chunk, and may run on any thread
 	 * beside other chunks' (analyze.h, jobs). */
 	bool ordered;
+	/* check_record finds nothing in a record without one of these traits
+	 * (enum record_trait), so it runs only for those that have one; 0:
+	 * for every record. An unordered rule's only. */
+	unsigned when;
 };
 
 extern const struct rule *const rule_table[RULE_COUNT];

@@ -29,4 +29,5 @@ const struct rule rule_broken_without_recovery = {
 	.bad = "  status:   broken 2026-10-16\n",
 	.good = "  status:   broken 2026-10-16\n  recovery: 2026-10-17 replaced both pumps; called daily until done\n",
 	.check_record = check,
+	.when = TRAIT_STATUS(STATUS_BROKEN),
 };

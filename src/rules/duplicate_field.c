@@ -34,4 +34,5 @@ const struct rule rule_duplicate_field = {
 	.bad = "  due:          2026-11-20\n  due:          2026-12-04\n",
 	.good = "  due:          2026-12-04\n  renegotiated: 2026-11-18 due moved from 2026-11-20, agreed by Petra\n",
 	.check_record = check,
+	.when = TRAIT_KEY_TWICE,
 };

@@ -73,4 +73,5 @@ const struct rule rule_invalid_date = {
 	.bad = "  due:      2026-02-30\n  recovery: called the customer\n",
 	.good = "  due:      2026-02-27\n  recovery: 2026-03-02 called the customer every day\n",
 	.check_record = check,
+	.when = TRAIT_DATE_OFF,
 };

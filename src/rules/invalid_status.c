@@ -41,4 +41,5 @@ const struct rule rule_invalid_status = {
 	.bad = "  status:   done\n",
 	.good = "  status:   kept 2026-11-19\n",
 	.check_record = check,
+	.when = TRAIT_STATUS(STATUS_INVALID),
 };

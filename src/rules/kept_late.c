@@ -34,4 +34,5 @@ const struct rule rule_kept_late = {
 	.bad = "  due:    2026-11-20\n  status: kept 2026-11-25\n",
 	.good = "  due:          2026-11-27\n  status:       kept 2026-11-25\n  renegotiated: 2026-11-18 moved from 2026-11-20, agreed by Petra\n",
 	.check_record = check,
+	.when = TRAIT_STATUS(STATUS_KEPT),
 };

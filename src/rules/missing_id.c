@@ -26,4 +26,5 @@ const struct rule rule_missing_id = {
 	.bad = "promise: Replace the faulty pump\n",
 	.good = "promise ACME-3: Replace the faulty pump\n",
 	.check_record = check,
+	.when = TRAIT_NO_ID,
 };

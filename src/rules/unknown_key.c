@@ -79,4 +79,5 @@ const struct rule rule_unknown_key = {
 	.bad = "  stauts:   kept 2026-11-19\n  ticket:   4411\n",
 	.good = "  status:   kept 2026-11-19\n  x-ticket: 4411\n",
 	.check_record = check,
+	.when = TRAIT_UNKNOWN_KEY,
 };

@@ -27,4 +27,5 @@ const struct rule rule_vague_due = {
 	.bad = "  due: next week\n",
 	.good = "  due: 2026-12-04\n",
 	.check_record = check,
+	.when = TRAIT_DATE_OFF,
 };

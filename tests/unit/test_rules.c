@@ -2,7 +2,9 @@
  * stays quiet on the good one. */
 #include "harness.h"
 
+#include "arena.h"
 #include "buf.h"
+#include "parse.h"
 #include "utf8.h"
 
 /* A record with every field, so only the rule under test has something to
@@ -317,6 +319,90 @@ static void every_rule_has_docs(void **state)
 	}
 }
 
+static void count_finding(struct rule_ctx *c, struct diag *d)
+{
+	(void)d;
+	++*(size_t *)c->sink_data;
+}
+
+/* The judge puts a rule that names record traits (struct rule's `when`)
+ * only to records with one of them. Every such rule is run here on every
+ * record of generated files, with the traits or without: it finds nothing
+ * in a record without, and each finds something somewhere. */
+static void rules_find_nothing_outside_their_traits(void **state)
+{
+	(void)state;
+	static const char *const headers[] = { "promise R-%d: Something", "promise: Something",
+					       "promise 9x%d: Something", "promise R-%d Something" };
+	static const char *const keys[] = { "by", "to", "made", "due", "recorded", "in-return", "status",
+					    "renegotiated", "recovery", "extra", "note", "x-ticket", "colour",
+					    "DUE", "Made" };
+	static const char *const values[] = { "2026-11-02", "2026-02-30", "2025-02-29", "soon", "",
+					      "2026-11-02 called", "2026-11-02x", "2026-12-01 24:00",
+					      "kept 2026-11-03", "broken 2026-11-20", "kept 2027-01-05",
+					      "released 2026-02-30", "open", "done", "kept", "Jan de Vries" };
+	struct lint_options opt;
+	int32_t today;
+	date_parse_iso("2026-11-23", &today);
+	lint_options_init(&opt, today);
+	struct arena scratch;
+	arena_init(&scratch, NULL);
+	size_t found[RULE_COUNT] = { 0 };
+	uint64_t seed = 7;
+	struct buf text;
+	buf_init(&text, NULL);
+	for (int round = 0; round < 200; round++) {
+		buf_clear(&text);
+		for (int line = 0; line < 80; line++) {
+			seed = seed * 6364136223846793005u + 1442695040888963407u;
+			uint64_t r = seed >> 16;
+			if (r % 7 == 0) {
+				buf_printf(&text, headers[(r >> 8) % 4], line);
+				buf_adds(&text, "\n");
+			} else {
+				r /= 7;
+				buf_printf(&text, "  %s: %s\n", keys[r % (sizeof keys / sizeof *keys)],
+					   values[(r >> 8) % (sizeof values / sizeof *values)]);
+			}
+		}
+		struct arena ar;
+		struct chunk_model m;
+		arena_init(&ar, NULL);
+		assert_int_equal(parse_chunk(&ar, (const unsigned char *)text.data, (uint32_t)text.len, 1, true, &m), 0);
+		for (uint32_t i = 0; i < m.nrecords; i++) {
+			unsigned traits = rule_record_traits(&m.records[i]);
+			for (int k = 0; k < RULE_COUNT; k++) {
+				const struct rule *rule = rule_table[k];
+				if (!rule->when)
+					continue;
+				size_t n = 0;
+				struct rule_ctx c = { 0 };
+				c.m = &m;
+				c.r = &m.records[i];
+				c.opt = &opt;
+				c.scratch = &scratch;
+				c.duplicate_of = -1;
+				c.sink = count_finding;
+				c.sink_data = &n;
+				rule->check_record(&c);
+				arena_reset(&scratch);
+				if (n && !(traits & rule->when))
+					fprintf(stderr, "%s found something in record %u of round %d\n", rule->name, i, round);
+				assert_true(!n || (traits & rule->when));
+				found[k] += n;
+			}
+		}
+		arena_release(&ar);
+	}
+	for (int k = 0; k < RULE_COUNT; k++)
+		if (rule_table[k]->when) {
+			assert_false(rule_table[k]->ordered);
+			assert_true(found[k] > 0);
+		}
+	buf_release(&text);
+	arena_release(&scratch);
+}
+
 /* Regression (found by fuzz/lint.c): a message that quoted a name with
  * invalid UTF-8 (habitual-extra's party), or one cut at its buffer's end
  * inside a character, was handed on as it was, and the JSON report held
@@ -390,6 +476,7 @@ int main(void)
 		cmocka_unit_test(step3_rules),
 		cmocka_unit_test(step4_rules),
 		cmocka_unit_test(every_rule_has_docs),
+		cmocka_unit_test(rules_find_nothing_outside_their_traits),
 		cmocka_unit_test(messages_are_utf8_whatever_they_quote),
 		cmocka_unit_test(quote_fits_or_is_cut),
 	};
