@@ -372,6 +372,24 @@ static int collect_party_facts(struct analysis *a, struct rule_ctx *c, uint32_t 
 	return 0;
 }
 
+/* The record's references, and the promises the first of them name
+ * (rule_ctx.ref_facts): looked up once, after the record's own promise
+ * was added, for the ordered rules and for add_forward_refs(). */
+static void find_refs(const struct analysis *a, struct rule_ctx *c)
+{
+	const struct chunk_model *m = c->m;
+	const struct record *r = c->r;
+	c->nrefs = 0;
+	for (int32_t i = r->first[KEY_IN_RETURN]; i >= 0 && (uint32_t)i < r->field_first + r->field_count; i++) {
+		const struct field *f = &m->fields[i];
+		if (f->key != KEY_IN_RETURN || !f->ref)
+			continue;
+		if (c->nrefs < RULE_REF_FACTS)
+			c->ref_facts[c->nrefs] = facts_find(&a->facts, (const char *)m->buf + f->value.off, f->value.len);
+		c->nrefs++;
+	}
+}
+
 /* Copy out what the cross-promise rules need about one record: its facts
  * (before its rules run, so they see whether its ID is taken), and the
  * references that name promises not read yet (after: the rules judged the
@@ -381,23 +399,28 @@ static int add_facts(struct analysis *a, struct rule_ctx *c, uint64_t id_hash)
 	const struct chunk_model *m = c->m;
 	const struct record *r = c->r;
 	c->duplicate_of = -1;
-	if (r->flags & RECORD_BAD_HEADER)
+	if (r->flags & RECORD_BAD_HEADER) {
+		find_refs(a, c);
 		return 0;
+	}
 	const struct field *due = model_field(m, r, KEY_DUE);
 	int32_t due_day = due && due->date.status == DATE_OK ? due->date.day : FACT_NO_DATE;
 	long idx = facts_add_hashed(&a->facts, (const char *)m->buf + r->id.off, r->id.len, id_hash,
 				    c->file, r->line, due_day, r->status.kind, &c->duplicate_of);
-	return idx < 0 ? -1 : collect_party_facts(a, c, (uint32_t)idx);
+	if (idx < 0)
+		return -1;
+	find_refs(a, c);
+	return collect_party_facts(a, c, (uint32_t)idx);
 }
 
 static int add_forward_refs(struct analysis *a, struct rule_ctx *c)
 {
 	const struct chunk_model *m = c->m;
 	const struct record *r = c->r;
-	for (int32_t i = r->first[KEY_IN_RETURN]; i >= 0 && (uint32_t)i < r->field_first + r->field_count; i++) {
+	uint32_t k = 0;
+	for (int32_t i = r->first[KEY_IN_RETURN]; k < c->nrefs; i++) {
 		const struct field *f = &m->fields[i];
-		if (f->key != KEY_IN_RETURN || !f->ref ||
-		    facts_find(&a->facts, (const char *)m->buf + f->value.off, f->value.len) >= 0)
+		if (f->key != KEY_IN_RETURN || !f->ref || rule_ref_fact(c, k++, f) >= 0)
 			continue;
 		struct diag where;
 		rule_locate(c, f->line, f->value, &where);

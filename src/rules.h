@@ -112,6 +112,10 @@ int rule_lookup(const char *name_or_code);
 /* The step's title: "consistency", "1 vague", ... */
 const char *rule_step_title(int step);
 
+/* How many references of a record the analysis finds for its ordered
+ * rules (rule_ctx.ref_facts). */
+enum { RULE_REF_FACTS = 4 };
+
 /* What a rule sees. check_chunk: the chunk (r is NULL); check_record: the
  * chunk and one record of it, and, for an ordered rule only, the facts of
  * the records read so far (this one included; `facts` is NULL for the
@@ -130,6 +134,13 @@ struct rule_ctx {
 					    lang), or FILELANG_NONE (filelang.h) */
 	bool file_top;                   /* no record of the file came before
 					    this chunk (filelang_at_top) */
+	/* check_record, ordered: the record's references (in-return fields
+	 * with field.ref), and the facts of the promises the first
+	 * RULE_REF_FACTS of them name (-1: not read yet), found once for
+	 * the rules and for the analysis' own bookkeeping. Read them through
+	 * rule_ref_fact(). */
+	uint32_t nrefs;
+	long ref_facts[RULE_REF_FACTS];
 	/* Where reports go: the analysis supplies this. */
 	void (*sink)(struct rule_ctx *c, struct diag *d);
 	void *sink_data;
@@ -170,6 +181,9 @@ static inline const struct field *rule_require_field(struct rule_ctx *c, enum ru
 		return f;
 	return rule_require_missing(c, rule, key, hint, missing, f);
 }
+/* The fact of the promise that f, the record's k-th reference (from 0),
+ * names, or -1 when it has not been read (ordered check_record only). */
+long rule_ref_fact(const struct rule_ctx *c, uint32_t k, const struct field *f);
 /* Where a finding about the whole record points: its ID, or the keyword. */
 struct span rule_header_span(const struct record *r);
 /* Quote at most `max` bytes of a span for a message (ellipsis if cut). */

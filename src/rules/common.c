@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "../facts.h"
 #include "../i18n.h"
 #include "../options.h"
 #include "../rules.h"
@@ -111,6 +112,13 @@ const char *rule_quote(const struct rule_ctx *c, struct span s, char *out, size_
 	if (used < s.len)
 		strcat(out, "...");
 	return out;
+}
+
+long rule_ref_fact(const struct rule_ctx *c, uint32_t k, const struct field *f)
+{
+	if (k < RULE_REF_FACTS)
+		return c->ref_facts[k];
+	return facts_find(c->facts, (const char *)c->m->buf + f->value.off, f->value.len);
 }
 
 struct span rule_header_span(const struct record *r)

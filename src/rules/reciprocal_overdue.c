@@ -17,13 +17,16 @@ static void check_record(struct rule_ctx *c)
 {
 	const struct chunk_model *m = c->m;
 	const struct record *r = c->r;
+	if (!c->nrefs)
+		return;
 	int32_t today = rule_today(c);
 	char due[11], id[128];
-	for (int32_t i = r->first[KEY_IN_RETURN]; i >= 0 && (uint32_t)i < r->field_first + r->field_count; i++) {
+	uint32_t k = 0;
+	for (int32_t i = r->first[KEY_IN_RETURN]; k < c->nrefs; i++) {
 		const struct field *f = &m->fields[i];
 		if (f->key != KEY_IN_RETURN || !f->ref)
 			continue;
-		long t = facts_find(c->facts, (const char *)m->buf + f->value.off, f->value.len);
+		long t = rule_ref_fact(c, k++, f);
 		if (t < 0 || !owes(&c->facts->promises[t], today))
 			continue;
 		const struct promise_fact *p = &c->facts->promises[t];

@@ -273,6 +273,29 @@ static void step3_rules(void **state)
 	assert_int_equal(count_rule(&r, RULE_DANGLING_REFERENCE), 0);
 	assert_int_equal(count_rule(&r, RULE_RECIPROCAL_OVERDUE), 0);
 	lint_done(&r);
+	/* More references in one record than the analysis looks up for its
+	 * rules ahead (RULE_REF_FACTS), between text and notes, in a record
+	 * with a broken header too: each is judged once, as read (B-2 and
+	 * B-4 overdue, B-3 kept, the record itself open and not yet due),
+	 * or at the end (C-1 and C-3 overdue, C-2 and C-4 nobody's). */
+	lint_text(&r, "promise B-2: Sign\n  due: 2026-11-20\n\npromise B-3: Sign\n  due: 2026-11-20\n"
+		      "  status: kept 2026-11-19\n\npromise B-4: Pay\n  due: 2026-11-01\n\n"
+		      "promise A-1: Ship\n  due: 2026-12-01\n  in-return: C-1\n  in-return: B-2\n  note: x\n"
+		      "  in-return: site access\n  in-return: A-1\n  in-return: C-2\n  in-return: B-3\n"
+		      "  in-return: C-3\n  in-return: B-4\n  in-return: C-4\n\n"
+		      "promise A-2 Ship\n  in-return: B-4\n  in-return: C-1\n\n"
+		      "promise C-1: Sign\n  due: 2026-11-10\n\npromise C-3: Sign\n  due: 2026-11-11\n");
+	expect_at(&r, RULE_RECIPROCAL_OVERDUE, 13, 14, 17);
+	expect_at(&r, RULE_RECIPROCAL_OVERDUE, 14, 14, 17);
+	expect_at(&r, RULE_RECIPROCAL_OVERDUE, 20, 14, 17);
+	expect_at(&r, RULE_RECIPROCAL_OVERDUE, 21, 14, 17);
+	expect_at(&r, RULE_RECIPROCAL_OVERDUE, 25, 14, 17);
+	expect_at(&r, RULE_RECIPROCAL_OVERDUE, 26, 14, 17);
+	assert_int_equal(count_rule(&r, RULE_RECIPROCAL_OVERDUE), 6);
+	expect_at(&r, RULE_DANGLING_REFERENCE, 18, 14, 17);
+	expect_at(&r, RULE_DANGLING_REFERENCE, 22, 14, 17);
+	assert_int_equal(count_rule(&r, RULE_DANGLING_REFERENCE), 2);
+	lint_done(&r);
 }
 
 static void step4_rules(void **state)
