@@ -474,13 +474,16 @@ static int record_rules(const struct lint_options *opt, bool ordered, struct rec
 
 /* The rules for every record first, in table order, then those for records
  * with certain traits (struct rule's `when`), in table order; returns how
- * many are for every record. A record's findings sort by rule, not by the
- * order its rules ran in (key_for()), so the output is the same. */
-static int every_record_first(struct record_rule *todo, int n)
+ * many are for every record, and in *wanted the traits the others name. A
+ * record's findings sort by rule, not by the order its rules ran in
+ * (key_for()), so the output is the same. */
+static int every_record_first(struct record_rule *todo, int n, unsigned *wanted)
 {
 	struct record_rule some[RULE_COUNT];
 	int every = 0, nsome = 0;
+	*wanted = 0;
 	for (int t = 0; t < n; t++) {
+		*wanted |= todo[t].when;
 		if (todo[t].when)
 			some[nsome++] = todo[t];
 		else
@@ -542,15 +545,16 @@ static void judge(void *item)
 		}
 	struct record_rule todo[RULE_COUNT];
 	int ntodo = record_rules(c.opt, false, todo);
-	int every = every_record_first(todo, ntodo);
+	unsigned wanted;
+	int every = every_record_first(todo, ntodo, &wanted);
 	for (uint32_t i = 0; i < m->nrecords && !j->failed; i++) {
 		c.r = &m->records[i];
 		for (int t = 0; t < every; t++) {
 			j->key = todo[t].key;
 			todo[t].check(&c);
 		}
-		unsigned traits = every < ntodo ? rule_record_traits(c.r) : 0;
-		for (int t = every; t < ntodo; t++) {
+		unsigned traits = wanted ? rule_record_traits(m, c.r, wanted) : 0;
+		for (int t = every; t < ntodo && traits; t++) {
 			if (!(todo[t].when & traits))
 				continue;
 			j->key = todo[t].key;

@@ -96,7 +96,10 @@ struct record {
 	/* A summary of the fields, kept as they are added, so that a rule
 	 * sees at a glance that a record has nothing for it; bit k stands for
 	 * key k. Facts about what was written, as first[] is. */
+	uint16_t keys;            /* a field with the key (first[k] >= 0) */
 	uint16_t repeated;        /* more than one field with the key */
+	uint16_t blank;           /* a field with the key and nothing after
+				     the colon on its line */
 	uint16_t undated;         /* a field with the key whose date is not
 				     DATE_OK (made, due and the dated
 				     entries; other keys carry no date) */

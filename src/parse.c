@@ -156,7 +156,7 @@ static void start_record(struct parser *p, const struct line_tok *t, unsigned fl
 	r->comment_count = p->pending_count;
 	for (int k = 0; k < KEY_COUNT; k++)
 		r->first[k] = -1;
-	r->repeated = r->undated = 0;
+	r->keys = r->repeated = r->blank = r->undated = 0;
 	/* That of a record without a status field; finish_record() reads one
 	 * if there is. */
 	r->status.kind = STATUS_NONE;
@@ -230,10 +230,14 @@ static inline void set_field(const struct chunk_model *m, struct record *r, uint
 	} else {
 		f->date = (struct date_value){ .status = DATE_NOT_A_DATE };
 	}
-	if (__builtin_expect(r->first[t->key] >= 0, 0))
+	if (__builtin_expect(r->first[t->key] >= 0, 0)) {
 		r->repeated |= (uint16_t)(1u << t->key);
-	else
+	} else {
 		r->first[t->key] = (int32_t)i;
+		r->keys |= (uint16_t)(1u << t->key);
+	}
+	if (__builtin_expect(!t->b.len, 0))
+		r->blank |= (uint16_t)(1u << t->key);
 	r->field_count++;
 	r->last_line = line;
 }

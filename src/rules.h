@@ -65,11 +65,24 @@ enum record_trait {
 				       DATE_OK, or a status date off the
 				       calendar */
 	TRAIT_NO_ID = 1 << 3,       /* a header that is whole but has no ID */
-	TRAIT_STATUS_SHIFT = 4      /* then a bit for each enum status_kind */
+	TRAIT_STATUS_SHIFT = 4,     /* then a bit for each enum status_kind */
+	TRAIT_LACKS_SHIFT = 10      /* then one for each of the keys in
+				       TRAIT_LACKS_KEYS: no field with it, or
+				       the first one empty */
 };
 #define TRAIT_STATUS(kind) (1u << (TRAIT_STATUS_SHIFT + (kind)))
+#define TRAIT_LACKS(key) (1u << (TRAIT_LACKS_SHIFT + (key)))
+enum { TRAIT_LACKS_KEYS = 1u << KEY_BY | 1u << KEY_TO | 1u << KEY_DUE | 1u << KEY_RECORDED | 1u << KEY_IN_RETURN };
 
-static inline unsigned rule_record_traits(const struct record *r)
+/* Whether a record lacks a key: as rule_require_field() sees it. */
+static inline bool rule_lacks(const struct chunk_model *m, const struct record *r, enum field_key key)
+{
+	return r->first[key] < 0 || (!m->fields[r->first[key]].value.len && !m->fields[r->first[key]].cont_count);
+}
+
+/* The record's traits, of those in `wanted` (the judge asks only for
+ * those its rules name). */
+static inline unsigned rule_record_traits(const struct chunk_model *m, const struct record *r, unsigned wanted)
 {
 	unsigned t = TRAIT_STATUS(r->status.kind);
 	if (r->repeated & ~(unsigned)MODEL_KEYS_REPEAT)
@@ -80,7 +93,15 @@ static inline unsigned rule_record_traits(const struct record *r)
 		t |= TRAIT_DATE_OFF;
 	if (!r->id.len && !(r->flags & RECORD_BAD_HEADER))
 		t |= TRAIT_NO_ID;
-	return t;
+	/* Only a key missing or written blank can be lacking (the summary's
+	 * blank bit may be a later field's). */
+	unsigned maybe = TRAIT_LACKS_KEYS & wanted >> TRAIT_LACKS_SHIFT & (~(unsigned)r->keys | r->blank);
+	for (; maybe; maybe &= maybe - 1) {
+		enum field_key k = (enum field_key)__builtin_ctz(maybe);
+		if (rule_lacks(m, r, k))
+			t |= TRAIT_LACKS(k);
+	}
+	return t & wanted;
 }
 
 struct rule {
@@ -176,10 +197,9 @@ static inline const struct field *rule_require_field(struct rule_ctx *c, enum ru
 						     enum field_key key, const char *hint,
 						     const char *missing)
 {
-	const struct field *f = model_field(c->m, c->r, key);
-	if (f && (f->value.len || f->cont_count))
-		return f;
-	return rule_require_missing(c, rule, key, hint, missing, f);
+	if (!rule_lacks(c->m, c->r, key))
+		return model_field(c->m, c->r, key);
+	return rule_require_missing(c, rule, key, hint, missing, model_field(c->m, c->r, key));
 }
 /* The fact of the promise that f, the record's k-th reference (from 0),
  * names, or -1 when it has not been read (ordered check_record only). */

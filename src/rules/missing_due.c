@@ -21,4 +21,5 @@ const struct rule rule_missing_due = {
 	.bad = "promise ACME-4: Send the commissioning report\n  by: Jan de Vries\n",
 	.good = "promise ACME-4: Send the commissioning report\n  by:  Jan de Vries\n  due: 2026-12-04\n",
 	.check_record = check,
+	.when = TRAIT_LACKS(KEY_DUE),
 };

@@ -22,4 +22,5 @@ const struct rule rule_missing_promisee = {
 	.bad = "promise ACME-6: Deliver the spare seals\n  by: Sara Lind\n",
 	.good = "promise ACME-6: Deliver the spare seals\n  by: Sara Lind\n  to: Tom Bakker (Acme BV)\n",
 	.check_record = check,
+	.when = TRAIT_LACKS(KEY_TO),
 };

@@ -22,4 +22,5 @@ const struct rule rule_missing_promiser = {
 	.bad = "promise ACME-5: Call back about the invoice\n  to: Petra Jansen\n",
 	.good = "promise ACME-5: Call back about the invoice\n  by: Jan de Vries\n  to: Petra Jansen\n",
 	.check_record = check,
+	.when = TRAIT_LACKS(KEY_BY),
 };

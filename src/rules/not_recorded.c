@@ -23,4 +23,5 @@ const struct rule rule_not_recorded = {
 	.bad = "promise ACME-9: Replace the cracked housing\n  by: Sara Lind\n",
 	.good = "promise ACME-9: Replace the cracked housing\n  by:       Sara Lind\n  recorded: confirmed in ticket 4502\n",
 	.check_record = check,
+	.when = TRAIT_LACKS(KEY_RECORDED),
 };

@@ -24,4 +24,5 @@ const struct rule rule_unreciprocated = {
 	.bad = "promise ACME-1: Deliver the revised quote\n  by: Jan de Vries\n",
 	.good = "promise ACME-1: Deliver the revised quote\n  by:        Jan de Vries\n  in-return: ACME-2\n",
 	.check_record = check,
+	.when = TRAIT_LACKS(KEY_IN_RETURN),
 };

@@ -110,22 +110,27 @@ static void which_keys_repeat(void **state)
 }
 
 /* A record's summary as a loop over its fields would find it. */
-static void summary_by_loop(const struct chunk_model *m, const struct record *r, unsigned *repeated,
-			    unsigned *undated)
+struct summary {
+	unsigned keys, repeated, blank, undated;
+};
+
+static struct summary summary_by_loop(const struct chunk_model *m, const struct record *r)
 {
-	unsigned seen = 0;
-	*repeated = *undated = 0;
+	struct summary s = { 0, 0, 0, 0 };
 	for (uint32_t i = r->field_first; i < r->field_first + r->field_count; i++) {
 		const struct field *f = &m->fields[i];
 		unsigned bit = 1u << f->key;
-		if (seen & bit)
-			*repeated |= bit;
-		seen |= bit;
+		if (s.keys & bit)
+			s.repeated |= bit;
+		s.keys |= bit;
+		if (!f->value.len)
+			s.blank |= bit;
 		bool dated = f->key == KEY_MADE || f->key == KEY_DUE || f->key == KEY_RENEGOTIATED ||
 			     f->key == KEY_RECOVERY || f->key == KEY_EXTRA;
 		if (dated && f->date.status != DATE_OK)
-			*undated |= bit;
+			s.undated |= bit;
 	}
+	return s;
 }
 
 static void parse_text(struct arena *ar, const char *text, struct chunk_model *m)
@@ -144,10 +149,13 @@ static void summary_of_written_records(void **state)
 		   "promise A-2: Visit\n  made: 2025-02-29\n  due: next week\n  extra: 2026-01-01 tea\n"
 		   "  recovery: called Tom\n  renegotiated: 2026-02-30 moved\n"
 		   "promise A-3: Call\n  made: 2026-11-02\n  due: 2026-12-01 17:30+01:00\n  stauts: open\n"
-		   "  status: kept 2026-02-30\n  status: open\n  x-a: 1\n  x-b: 2\n  colour: red\n  colour: blue\n",
+		   "  status: kept 2026-02-30\n  status: open\n  x-a: 1\n  x-b: 2\n  colour: red\n  colour: blue\n"
+		   "promise A-4: Wait\n  by:\n  in-return:\n    B-2\n  made:\n",
 		   &m);
-	assert_int_equal(m.nrecords, 3);
+	assert_int_equal(m.nrecords, 4);
+	assert_int_equal(m.records[0].keys, 1u << KEY_BY | 1u << KEY_DUE | 1u << KEY_NOTE);
 	assert_int_equal(m.records[0].repeated, 1u << KEY_DUE | 1u << KEY_NOTE);
+	assert_int_equal(m.records[0].blank, 0);
 	assert_int_equal(m.records[0].undated, 0);
 	assert_int_equal(m.records[1].repeated, 0);
 	assert_int_equal(m.records[1].undated,
@@ -155,6 +163,10 @@ static void summary_of_written_records(void **state)
 	/* the status's date is the status' own (r->status), not a field's */
 	assert_int_equal(m.records[2].repeated, 1u << KEY_STATUS | 1u << KEY_USER | 1u << KEY_UNKNOWN);
 	assert_int_equal(m.records[2].undated, 0);
+	assert_int_equal(m.records[3].keys, 1u << KEY_BY | 1u << KEY_IN_RETURN | 1u << KEY_MADE);
+	assert_int_equal(m.records[3].blank, 1u << KEY_BY | 1u << KEY_IN_RETURN | 1u << KEY_MADE);
+	/* a blank made: is no date */
+	assert_int_equal(m.records[3].undated, 1u << KEY_MADE);
 	arena_release(&ar);
 }
 
@@ -193,10 +205,14 @@ static void summary_agrees_with_a_loop(void **state)
 		struct chunk_model m;
 		parse_text(&ar, text.data, &m);
 		for (uint32_t i = 0; i < m.nrecords; i++) {
-			unsigned repeated, undated;
-			summary_by_loop(&m, &m.records[i], &repeated, &undated);
-			assert_int_equal(m.records[i].repeated, repeated);
-			assert_int_equal(m.records[i].undated, undated);
+			const struct record *r = &m.records[i];
+			struct summary s = summary_by_loop(&m, r);
+			assert_int_equal(r->keys, s.keys);
+			assert_int_equal(r->repeated, s.repeated);
+			assert_int_equal(r->blank, s.blank);
+			assert_int_equal(r->undated, s.undated);
+			for (int k = 0; k < KEY_COUNT; k++)
+				assert_int_equal(r->first[k] >= 0, (s.keys >> k) & 1);
 		}
 		arena_release(&ar);
 	}

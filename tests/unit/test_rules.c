@@ -393,7 +393,7 @@ static void rules_find_nothing_outside_their_traits(void **state)
 		arena_init(&ar, NULL);
 		assert_int_equal(parse_chunk(&ar, (const unsigned char *)text.data, (uint32_t)text.len, 1, true, &m), 0);
 		for (uint32_t i = 0; i < m.nrecords; i++) {
-			unsigned traits = rule_record_traits(&m.records[i]);
+			unsigned traits = rule_record_traits(&m, &m.records[i], ~0u);
 			for (int k = 0; k < RULE_COUNT; k++) {
 				const struct rule *rule = rule_table[k];
 				if (!rule->when)
