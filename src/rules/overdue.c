@@ -1,5 +1,6 @@
 /* overdue — open, and due before today. The one CI fails on. */
 #include "../i18n.h"
+#include "../options.h"
 #include "../rules.h"
 
 static bool is_open(const struct record *r)
@@ -7,14 +8,10 @@ static bool is_open(const struct record *r)
 	return r->status.kind == STATUS_NONE || r->status.kind == STATUS_OPEN;
 }
 
-static void check(struct rule_ctx *c)
+/* Out of line: its frame costs more than the test that nearly every record
+ * stops at. */
+static __attribute__((noinline)) void report(struct rule_ctx *c, const struct field *due, int32_t today)
 {
-	const struct field *due = model_field(c->m, c->r, KEY_DUE);
-	if (!due || due->date.status != DATE_OK || !is_open(c->r))
-		return;
-	int32_t today = rule_today(c);
-	if (due->date.day >= today)
-		return;
 	char d[11], name[96];
 	date_format(due->date.day, d);
 	long late = (long)(today - due->date.day);
@@ -24,6 +21,13 @@ static void check(struct rule_ctx *c)
 		    ngettext_("%s is overdue: due %s, %ld day ago", "%s is overdue: due %s, %ld days ago",
 			      (unsigned long)late),
 		    rule_record_name(c, name, sizeof name), d, late);
+}
+
+static void check(struct rule_ctx *c)
+{
+	const struct field *due = model_field(c->m, c->r, KEY_DUE);
+	if (due && due->date.status == DATE_OK && is_open(c->r) && due->date.day < c->opt->today)
+		report(c, due, c->opt->today);
 }
 
 const struct rule rule_overdue = {
