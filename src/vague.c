@@ -11,7 +11,9 @@
  * matcher (its DFA: longest match) runs only where a longer phrase begins
  * with the word and the text goes on as one does (the two letters after
  * the space). Exact: a phrase can only end a word where the word is its
- * lead, so the tables say what the matchers would. One DFA per language,
+ * lead, so the tables say what the matchers would. The scan looks only at
+ * the leads that may give a kept hit, and a text with none is not
+ * scanned. One DFA per language,
  * as merging is wrong anyway: "nog" is a hedge in Swedish and means
  * "still" in Dutch.
  * Why so: folding, finding the words byte by byte and then running the
@@ -100,8 +102,11 @@ static inline unsigned scan_lang(const unsigned char *t, const struct lexicon_wo
 			  enum lang l, const unsigned char *removed, struct hit *hits, unsigned *count)
 {
 	const uint32_t *const at = w->at, nw = w->n;
-	const uint16_t *const lead = w->lead, *const entry = lexicon_lead_entry[l], *const self = lexicon_lead_self[l];
 	const unsigned pass = count || nw >= MAX_HITS ? 0 : LEXICON_LEAD_KEEP;
+	/* Where only kept hits matter, so do only the leads that may give one
+	 * (lexicon.h). */
+	const uint16_t *const lead = w->lead, *const entry = pass ? lexicon_lead_keep[l] : lexicon_lead_entry[l],
+		       *const self = lexicon_lead_self[l];
 	unsigned n = 0, kept = 0;
 	uint32_t next = 0;
 	for (uint32_t k = 0; k < nw; k++) {
@@ -372,7 +377,7 @@ int vague_scan_custom(struct arena *ar, const unsigned char *s, uint32_t len, en
 	enum { LOCAL = 256 };
 	uint32_t local_at[LOCAL];
 	uint16_t local_lead[LOCAL];
-	struct lexicon_words w = { local_at, local_lead, 0, 0, 0 };
+	struct lexicon_words w = { local_at, local_lead, 0, 0, 0, 0 };
 	struct folded f = { s, NULL, len };
 	/* the ends that folding keeps, and a terminator that ends the scan */
 	bool plain = len && s[0] != ' ' && s[len - 1] != ' ' && (s[len] < 0x20 || s[len] == 0x7f);
@@ -437,7 +442,9 @@ int vague_scan_custom(struct arena *ar, const unsigned char *s, uint32_t len, en
 		}
 		scanned = !any;
 	}
-	if (!scanned) {
+	/* A text with no lead that the chosen language needs for a kept hit
+	 * (lexicon.h) has none: it is not scanned. */
+	if (!scanned && ((w.keeps >> chosen & 1) || w.n >= MAX_HITS)) {
 		/* Most texts have nothing skipped and no words removed: the
 		 * scan without those tests is worth its copy. */
 		const unsigned char *removed = custom ? custom->removed[chosen] : NULL;
