@@ -58,8 +58,8 @@ BEGIN {
 		print "/* Generated from the grammar/lexicon TSV files by grammar/lexicon.awk -v words=1. Do not edit. */"
 		print "#include \"lexicon.h\""
 	} else if (pairs) {
-		print "/* Generated from the grammar/lexicon TSV files by grammar/lexicon.awk -v pairs=1. Do not edit.\n * Static tables, for src/vague.c alone. */"
-		print "#include <stdint.h>"
+		print "/* Generated from the grammar/lexicon TSV files by grammar/lexicon.awk -v pairs=1. Do not edit.\n * Included by src/vague.c alone; lexicon.h declares what others read. */"
+		print "#include \"lexicon.h\""
 	} else {
 		print "/* Generated from the grammar/lexicon TSV files by grammar/lexicon.awk. Do not edit. */"
 		print "#include \"lexicon.h\""
@@ -440,9 +440,14 @@ function print_pairs(   k, a) {
 	}
 	printf "};\n"
 	printf "\n/* The first three bytes of collective phrases (lexicon.awk's prefix3()). */\n"
-	printf "static const uint32_t lexicon_collective_prefix3[%d] = {", 27 * 27 * 27 / 32 + 1
+	printf "const uint32_t lexicon_collective_prefix3[%d] = {", 27 * 27 * 27 / 32 + 1
 	for (k = 0; k <= int(27 * 27 * 27 / 32); k++)
 		printf "%s%.0fu,", k % 8 ? " " : "\n\t", prefixbits[k] + 0
+	printf "\n};\n"
+	printf "\n/* A byte as an index of lexicon_collective_prefix3[]. */\n"
+	printf "const uint8_t lexicon_prefix3_byte[256] = {"
+	for (k = 0; k < 256; k++)
+		printf "%s%d,", k % 16 ? " " : "\n\t", (k == 32 ? 26 : k >= 65 && k <= 90 ? k - 65 : k >= 97 && k <= 122 ? k - 97 : 27)
 	printf "\n};\n"
 }
 function or_bit(mask, bit,   b) {

@@ -137,4 +137,12 @@ static inline int lexicon_goes_on(unsigned l, unsigned lead, const unsigned char
 extern const uint64_t lexicon_lead_vote[];
 extern const uint8_t lexicon_lead_len[];
 
+/* The first three bytes of the collective entries of any language, where
+ * those are ASCII letters and spaces (a two-letter entry with a space
+ * after it): bit (c0 * 27 + c1) * 27 + c2 is set for each, c being
+ * lexicon_prefix3_byte[] of the byte (0-25 for a letter in either case,
+ * 26 for a space, 27 for any other byte). */
+extern const uint32_t lexicon_collective_prefix3[];
+extern const uint8_t lexicon_prefix3_byte[256];
+
 #endif

@@ -544,30 +544,12 @@ static bool may_be_collective(const unsigned char *s, uint32_t len)
 	return true;
 }
 
-/* A byte as an index of lexicon_collective_prefix3[]: 0-25 for a letter,
- * 26 for a space, 27 for anything else. */
-static inline unsigned letter_or_space(unsigned char b)
+int vague_is_collective_folded(struct arena *ar, const unsigned char *s, uint32_t len)
 {
-	unsigned v = (unsigned)(b | 0x20) - 'a';
-	return v < 26 ? v : b == ' ' ? 26 : 27;
-}
-
-int vague_is_collective(struct arena *ar, const unsigned char *s, uint32_t len)
-{
-	/* Most values begin with three ASCII letters or single spaces that
-	 * fold alone (no combining mark after them): the folded value then
-	 * begins with them, lower-cased (or is the first two, when the rest
-	 * is blank), and they must begin some collective entry. Any other
-	 * value goes by its letter pairs. */
-	unsigned a, b, c;
-	if (len >= 3 && (len == 3 || s[3] < 0x80 || (s[3] | 1) == 0xC3) && (a = letter_or_space(s[0])) < 26 &&
-	    (b = letter_or_space(s[1])) < 27 && (c = letter_or_space(s[2])) < 27 && (b < 26 || c < 26)) {
-		unsigned i = (a * 27 + b) * 27 + c;
-		if (!(lexicon_collective_prefix3[i / 32] >> i % 32 & 1))
-			return 0;
-	} else if (!may_be_collective(s, len)) {
+	/* Values that vague_is_collective() did not answer from their first
+	 * three bytes go by their letter pairs. */
+	if (!may_be_collective(s, len))
 		return 0;
-	}
 	/* Drop "<mail>" and "(organisation)" parts, then trim. */
 	unsigned char *clean = arena_alloc(ar, len + 1);
 	if (!clean)
