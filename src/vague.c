@@ -408,6 +408,15 @@ int vague_scan_custom(struct arena *ar, const unsigned char *s, uint32_t len, en
 	struct hit hits[LANG_COUNT][MAX_HITS];
 	unsigned nhits[LANG_COUNT] = { 0, 0, 0 }, nkept[LANG_COUNT] = { 0, 0, 0 };
 	enum lang chosen = lang;
+	if (chosen == LANG_AUTO && !skip && !(w.votes >> 48) && f.len < 2 * 0xffff) {
+		/* The usual text: lexicon_words() counted every vote (nothing
+		 * is skipped, no common phrase is left to the matcher, the
+		 * counts fit in 16 bits), and one language has the most. A
+		 * shared best vote goes the long way below. */
+		uint32_t a = (uint32_t)(w.votes & 0xffff), b = (uint32_t)(w.votes >> 16 & 0xffff),
+			 c = (uint32_t)(w.votes >> 32 & 0xffff);
+		chosen = a > b && a > c ? LANG_EN : b > a && b > c ? LANG_NL : c > a && c > b ? LANG_SV : LANG_AUTO;
+	}
 	bool scanned = false; /* all three languages, to count their hits */
 	if (chosen == LANG_AUTO) {
 		/* Common words vote (one pass for all languages); with no

@@ -114,6 +114,66 @@ static void votes_the_language_of_each_text(void **state)
 	assert_int_equal(scan(&fx->ar, "Send the order", LANG_SV).lang, LANG_SV);
 }
 
+/* Texts of common words of all three languages, some of them phrases
+ * ("en", "i", "vi": a word in two languages): where one language has more
+ * of them, by the stop-word matcher at each word, the text is read in it,
+ * with or without a digit, a quote mark or upper case letters. */
+static void the_most_common_words_win(void **state)
+{
+	struct fixture *fx = *state;
+	const char *stops[1024];
+	unsigned nstops = 0;
+	for (int l = 0; l < LANG_COUNT; l++) {
+		unsigned size;
+		const struct lexicon_entry *tab = vague_lexicon((enum lang)l, &size);
+		for (unsigned i = 0; i < size && nstops < 1024; i++)
+			if (tab[i].cls == CUE_STOP || tab[i].cls == CUE_PROMISE_VERB)
+				stops[nstops++] = tab[i].phrase;
+	}
+	assert_true(nstops > 100);
+	static const char *const others[] = { "pumps", "x", "order", "2026-11-02", "\"Delft\"", "Offerte", "depån" };
+	uint32_t seed = 20261123;
+	unsigned decided = 0;
+	for (int round = 0; round < 4000; round++) {
+		char text[512] = "";
+		unsigned words = 1 + round % 7;
+		for (unsigned k = 0; k < words; k++) {
+			seed = seed * 1103515245u + 12345u;
+			const char *word = (seed >> 8) % 4 ? stops[(seed >> 12) % nstops]
+							 : others[(seed >> 12) % (sizeof others / sizeof others[0])];
+			if (k)
+				strcat(text, " ");
+			strcat(text, word);
+		}
+		if (round % 5 == 0)
+			text[0] = (char)(text[0] >= 'a' && text[0] <= 'z' ? text[0] - 32 : text[0]);
+		struct folded f;
+		assert_int_equal(textnorm_fold_copy(&fx->ar, (const unsigned char *)text, (uint32_t)strlen(text), &f), 0);
+		int votes[LANG_COUNT] = { 0, 0, 0 };
+		bool quoted = false;
+		for (uint32_t i = 0; i < f.len; i++) {
+			quoted |= f.text[i] == '"';
+			if (!textnorm_is_word(f.text[i]) || (i && textnorm_is_word(f.text[i - 1])))
+				continue;
+			unsigned mlen = 0;
+			int mask = lexicon_match_stop(f.text + i, &mlen);
+			if (mlen && !textnorm_is_word(f.text[i + mlen]))
+				for (int l = 0; l < LANG_COUNT; l++)
+					votes[l] += mask >> l & 1;
+		}
+		int want = votes[0] > votes[1] && votes[0] > votes[2]	? LANG_EN
+			   : votes[1] > votes[0] && votes[1] > votes[2] ? LANG_NL
+			   : votes[2] > votes[0] && votes[2] > votes[1] ? LANG_SV
+									: -1;
+		if (want < 0 || quoted)
+			continue; /* a shared vote, or words in quotes that do not count */
+		decided++;
+		assert_int_equal(scan(&fx->ar, text, LANG_AUTO).lang, want);
+		arena_reset(&fx->ar);
+	}
+	assert_true(decided > 1000);
+}
+
 /* Where the word scan's shortcuts meet their edges: a longest match that
  * does not end a word (no shorter one is tried), a lead that begins a
  * longer phrase and a word that only begins like one, apostrophes, upper
@@ -426,6 +486,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(folds_case_accents_ligatures_and_spaces, setup, teardown),
 		cmocka_unit_test_setup_teardown(folded_offsets_point_at_the_source, setup, teardown),
 		cmocka_unit_test_setup_teardown(votes_the_language_of_each_text, setup, teardown),
+		cmocka_unit_test_setup_teardown(the_most_common_words_win, setup, teardown),
 		cmocka_unit_test_setup_teardown(matches_whole_words_in_any_spelling, setup, teardown),
 		cmocka_unit_test_setup_teardown(the_word_scan_at_its_edges, setup, teardown),
 		cmocka_unit_test_setup_teardown(evidence_gates_weak_cues, setup, teardown),
