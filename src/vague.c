@@ -110,15 +110,17 @@ static inline unsigned scan_lang(const unsigned char *t, const struct lexicon_wo
 	unsigned n = 0, kept = 0;
 	uint32_t next = 0;
 	for (uint32_t k = 0; k < nw; k++) {
+		/* A word that leads no phrase changes nothing: not even
+		 * `next` (the next place is past it). Most places are such. */
+		unsigned e = entry[lead[k]];
+		if (e == LEXICON_LEAD_NONE)
+			continue;
 		uint32_t i = at[k];
 		if (i < next)
 			continue;
-		unsigned e = entry[lead[k]];
 		if (e < pass)
 			continue; /* a one-word hit that does not count */
-		/* A word that leads no phrase changes nothing: not even
-		 * `next` (the next place is past it). */
-		if (e == LEXICON_LEAD_NONE || (skip && skip[i]))
+		if (skip && skip[i])
 			continue;
 		if (e == LEXICON_LEAD_MATCH) {
 			/* unless the text goes on as a longer phrase does, the
