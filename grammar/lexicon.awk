@@ -21,8 +21,9 @@
 # reads a text as it stands), and notes digits and quote marks. Tables go
 # with it: what each language makes of a lead (the entry that is the whole
 # lead, whether longer phrases begin with it and how they go on: the two
-# letters after the space, in a bit set) and what it counts in the
-# language vote. Run in the C locale, so that awk reads bytes.
+# letters after the space, in a bit set), what it counts in the language
+# vote, and whether a scan for kept hits (vague cues, evidence) needs it.
+# Run in the C locale, so that awk reads bytes.
 # With -v pairs=1 the output is instead a C header (build/gen/lexicon_pairs.h)
 # with the letter pairs in collective entries of any language: in table k,
 # bit b of row a is set when an entry has the ASCII letters 'a'+a, 'a'+b
@@ -51,12 +52,14 @@ BEGIN {
 			nonword = nonword c
 	}
 	nleads = 0
+	# the classes whose hits the scan keeps: vague cues, and evidence
+	keepclasses = "^(time|effort|condition|quantity|quality|open-ended|followup|activity|month|weekday|number)$"
 	if (words) {
 		print "/* Generated from the grammar/lexicon TSV files by grammar/lexicon.awk -v words=1. Do not edit. */"
 		print "#include \"lexicon.h\""
 	} else if (pairs) {
-		print "/* Generated from the grammar/lexicon TSV files by grammar/lexicon.awk -v pairs=1. Do not edit.\n * Static tables, for src/vague.c alone. */"
-		print "#include <stdint.h>"
+		print "/* Generated from the grammar/lexicon TSV files by grammar/lexicon.awk -v pairs=1. Do not edit.\n * Included by src/vague.c alone; lexicon.h declares what others read. */"
+		print "#include \"lexicon.h\""
 	} else {
 		print "/* Generated from the grammar/lexicon TSV files by grammar/lexicon.awk. Do not edit. */"
 		print "#include \"lexicon.h\""
@@ -116,6 +119,10 @@ function add_lead(p, i, stop, cls,   n, k, id, c) {
 	id = leadid[k]
 	if (length(p) > n) {
 		entry[nlang, id] = "LEXICON_LEAD_MATCH"
+		nlonger[nlang, id]++
+		longer[nlang, id, nlonger[nlang, id]] = tolower(p)
+		if (cls ~ keepclasses)
+			longerkept[nlang, id] = 1
 		# how it goes on: the next three bytes at most
 		c = tolower(substr(p, n + 1, 3))
 		if (!((nlang, id, c) in goeson)) {
@@ -125,7 +132,7 @@ function add_lead(p, i, stop, cls,   n, k, id, c) {
 		}
 	} else if (!((nlang, id) in self)) {
 		# a vague cue, or evidence: the scan keeps its hits
-		if (cls ~ /^(time|effort|condition|quantity|quality|open-ended|followup|activity|month|weekday|number)$/)
+		if (cls ~ keepclasses)
 			i += 32768
 		self[nlang, id] = i
 		if (!((nlang, id) in entry))
@@ -184,6 +191,58 @@ function letterof(c,   i) {
 	i = index(letters, tolower(c))
 	return i ? i - 1 : 26
 }
+# Whether phrase p (lower case) holds, after its lead, a place where a
+# lead that keeps hits in language l may stand: an apostrophe after a
+# word byte (there every language's matcher looks), or a word that is
+# such a lead.
+function inner_keeps(l, p,   i, j, w) {
+	for (i = 2; i <= length(p); i++) {
+		if (!index(nonword, substr(p, i - 1, 1))) {
+			if (substr(p, i, 1) == "'")
+				return 1
+			continue
+		}
+		if (index(nonword, substr(p, i, 1)))
+			continue
+		for (j = i; j <= length(p) && !index(nonword, substr(p, j, 1)); j++)
+			;
+		w = substr(p, i, j - i)
+		if ((w in leadid) && keeps[l, leadid[w]])
+			return 1
+		i = j - 1
+	}
+	return 0
+}
+# Which leads may give language l a hit its scan keeps (keeps[l, id], and
+# their entries in keeptab[]): a lead that is such a phrase, or begins
+# one, or begins a longer phrase that covers a place where such a lead
+# may stand. The others change nothing that is kept: their own hits are
+# dropped, and what those cover holds no lead that keeps one.
+function find_keeps(   l, id, k, changed) {
+	for (l = 1; l <= nlang; l++)
+		for (id = 0; id < nleads; id++)
+			keeps[l, id] = (((l, id) in self) && self[l, id] >= 32768) || ((l, id) in longerkept)
+	do {
+		changed = 0
+		for (l = 1; l <= nlang; l++)
+			for (id = 0; id < nleads; id++)
+				for (k = 1; !keeps[l, id] && k <= nlonger[l, id]; k++)
+					if (inner_keeps(l, longer[l, id, k]))
+						keeps[l, id] = changed = 1
+	} while (changed)
+	for (l = 1; l <= nlang; l++)
+		for (id = 0; id < nleads; id++)
+			if (keeps[l, id])
+				keeptab[l, id] = entry[l, id]
+}
+# The languages in which lead id may keep a hit, as a bit mask.
+function keepmask(id,   l, m) {
+	m = 0
+	for (l = 1; l <= nlang; l++)
+		if (keeps[l, id])
+			m += 2 ^ (l - 1)
+	return m
+}
 # One language's row of a per-lead table, NONE where the lead has no
 # value, then the apostrophe's entry.
 function print_lead_table(name, l, table, apostrophe,   id) {
@@ -193,11 +252,18 @@ function print_lead_table(name, l, table, apostrophe,   id) {
 	printf "\n\t%s, /* APOSTROPHE */\n};\n", apostrophe
 }
 function print_words(   l, id, v, act, k, c, w, h, j, c1, other) {
+	find_keeps()
 	for (l = 1; l <= nlang; l++)
 		print_lead_table("lead_entry", l, entry, "LEXICON_LEAD_MATCH")
 	printf "\nconst uint16_t *const lexicon_lead_entry[%d] = {", nlang
 	for (l = 1; l <= nlang; l++)
 		printf " lead_entry_%d,", l
+	printf " };\n"
+	for (l = 1; l <= nlang; l++)
+		print_lead_table("lead_keep", l, keeptab, "LEXICON_LEAD_MATCH")
+	printf "\nconst uint16_t *const lexicon_lead_keep[%d] = {", nlang
+	for (l = 1; l <= nlang; l++)
+		printf " lead_keep_%d,", l
 	printf " };\n"
 	for (l = 1; l <= nlang; l++) {
 		print_lead_table("lead_self", l, self, "LEXICON_LEAD_NONE")
@@ -278,7 +344,7 @@ function print_words(   l, id, v, act, k, c, w, h, j, c1, other) {
 	print "\tuint32_t *at = w->at, n = 0;"
 	print "\tuint16_t *lead = w->lead;"
 	print "\tuint64_t votes = 0;"
-	print "\tunsigned seen = 0;"
+	print "\tunsigned seen = 0, keeps = 0;"
 	print "\t(void)mar;"
 	print "\t(void)plain;"
 	print "next:"
@@ -301,6 +367,8 @@ function print_words(   l, id, v, act, k, c, w, h, j, c1, other) {
 		act = act sprintf(" at[n] = (uint32_t)(cur - t) - %d; lead[n++] = %d;", length(leadtext[id]), id)
 		if (votevalue(id))
 			act = act sprintf(" votes += UINT64_C(%.0f);", votevalue(id))
+		if (keepmask(id))
+			act = act sprintf(" keeps |= %d;", keepmask(id))
 		printf "\t\t\" \"? %s {%s goto next; }\n", blit(leadtext[id]), act
 	}
 	print "\t\t\" \"? letter+ { goto next; }"
@@ -310,6 +378,7 @@ function print_words(   l, id, v, act, k, c, w, h, j, c1, other) {
 	print "\t\t\tif (tok > t && word_byte(tok[-1])) {"
 	print "\t\t\t\tat[n] = (uint32_t)(tok - t);"
 	print "\t\t\t\tlead[n++] = APOSTROPHE;"
+	printf "\t\t\t\tkeeps |= %d;\n", 2 ^ nlang - 1
 	print "\t\t\t}"
 	print "\t\t\tgoto next;"
 	print "\t\t}"
@@ -323,6 +392,7 @@ function print_words(   l, id, v, act, k, c, w, h, j, c1, other) {
 	print "\tw->n = n;"
 	print "\tw->votes = votes;"
 	print "\tw->seen = seen;"
+	print "\tw->keeps = keeps;"
 	print "\treturn 0;"
 	print "}"
 }
@@ -370,9 +440,14 @@ function print_pairs(   k, a) {
 	}
 	printf "};\n"
 	printf "\n/* The first three bytes of collective phrases (lexicon.awk's prefix3()). */\n"
-	printf "static const uint32_t lexicon_collective_prefix3[%d] = {", 27 * 27 * 27 / 32 + 1
+	printf "const uint32_t lexicon_collective_prefix3[%d] = {", 27 * 27 * 27 / 32 + 1
 	for (k = 0; k <= int(27 * 27 * 27 / 32); k++)
 		printf "%s%.0fu,", k % 8 ? " " : "\n\t", prefixbits[k] + 0
+	printf "\n};\n"
+	printf "\n/* A byte as an index of lexicon_collective_prefix3[]. */\n"
+	printf "const uint8_t lexicon_prefix3_byte[256] = {"
+	for (k = 0; k < 256; k++)
+		printf "%s%d,", k % 16 ? " " : "\n\t", (k == 32 ? 26 : k >= 65 && k <= 90 ? k - 65 : k >= 97 && k <= 122 ? k - 97 : 27)
 	printf "\n};\n"
 }
 function or_bit(mask, bit,   b) {

@@ -84,7 +84,15 @@ int lexicon_match_stop(const unsigned char *cur, unsigned *len);
  * `plain`, t is the caller's text as it stands, and the scan gives up
  * (-1) where folding (textnorm.h) would change it; else 0. `seen` tells
  * whether the text holds a digit or the first byte of a double quote mark
- * ('"', 0xC2, 0xE2). */
+ * ('"', 0xC2, 0xE2).
+ * A scan that keeps only the hits of vague cues and evidence (classes
+ * below CUE_BOUND, month, weekday, number) needs only some leads: those
+ * that are or begin such a phrase, or begin a longer phrase that covers a
+ * place where such a lead may stand (apostrophes are always needed). Any
+ * other lead's hits are dropped, and dropping its covering changes only
+ * what is dropped too. lexicon_lead_keep[l] is lexicon_lead_entry[l] with
+ * LEXICON_LEAD_NONE for the leads language l does not need, and bit l of
+ * `keeps` is set when the text holds a lead language l needs. */
 enum { LEXICON_DIGIT = 1, LEXICON_QUOTE = 2 };
 enum { LEXICON_LEAD_NONE = 0xffff, LEXICON_LEAD_MATCH = 0xfffe, LEXICON_LEAD_KEEP = 0x8000 };
 #define LEXICON_VOTE_MATCH (UINT64_C(1) << 48)
@@ -95,11 +103,13 @@ struct lexicon_words {
 	uint32_t n;
 	uint64_t votes;
 	unsigned seen;
+	unsigned keeps;
 };
 
 int lexicon_words(const unsigned char *t, uint32_t len, int plain, struct lexicon_words *w);
 
 extern const uint16_t *const lexicon_lead_entry[3];
+extern const uint16_t *const lexicon_lead_keep[3];
 extern const uint16_t *const lexicon_lead_self[3];
 extern const uint32_t *const lexicon_lead_way[3];
 extern const uint32_t lexicon_ways[];
@@ -126,5 +136,13 @@ static inline int lexicon_goes_on(unsigned l, unsigned lead, const unsigned char
 
 extern const uint64_t lexicon_lead_vote[];
 extern const uint8_t lexicon_lead_len[];
+
+/* The first three bytes of the collective entries of any language, where
+ * those are ASCII letters and spaces (a two-letter entry with a space
+ * after it): bit (c0 * 27 + c1) * 27 + c2 is set for each, c being
+ * lexicon_prefix3_byte[] of the byte (0-25 for a letter in either case,
+ * 26 for a space, 27 for any other byte). */
+extern const uint32_t lexicon_collective_prefix3[];
+extern const uint8_t lexicon_prefix3_byte[256];
 
 #endif

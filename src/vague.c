@@ -11,7 +11,9 @@
  * matcher (its DFA: longest match) runs only where a longer phrase begins
  * with the word and the text goes on as one does (the two letters after
  * the space). Exact: a phrase can only end a word where the word is its
- * lead, so the tables say what the matchers would. One DFA per language,
+ * lead, so the tables say what the matchers would. The scan looks only at
+ * the leads that may give a kept hit, and a text with none is not
+ * scanned. One DFA per language,
  * as merging is wrong anyway: "nog" is a hedge in Swedish and means
  * "still" in Dutch.
  * Why so: folding, finding the words byte by byte and then running the
@@ -100,20 +102,25 @@ static inline unsigned scan_lang(const unsigned char *t, const struct lexicon_wo
 			  enum lang l, const unsigned char *removed, struct hit *hits, unsigned *count)
 {
 	const uint32_t *const at = w->at, nw = w->n;
-	const uint16_t *const lead = w->lead, *const entry = lexicon_lead_entry[l], *const self = lexicon_lead_self[l];
 	const unsigned pass = count || nw >= MAX_HITS ? 0 : LEXICON_LEAD_KEEP;
+	/* Where only kept hits matter, so do only the leads that may give one
+	 * (lexicon.h). */
+	const uint16_t *const lead = w->lead, *const entry = pass ? lexicon_lead_keep[l] : lexicon_lead_entry[l],
+		       *const self = lexicon_lead_self[l];
 	unsigned n = 0, kept = 0;
 	uint32_t next = 0;
 	for (uint32_t k = 0; k < nw; k++) {
+		/* A word that leads no phrase changes nothing: not even
+		 * `next` (the next place is past it). Most places are such. */
+		unsigned e = entry[lead[k]];
+		if (e == LEXICON_LEAD_NONE)
+			continue;
 		uint32_t i = at[k];
 		if (i < next)
 			continue;
-		unsigned e = entry[lead[k]];
 		if (e < pass)
 			continue; /* a one-word hit that does not count */
-		/* A word that leads no phrase changes nothing: not even
-		 * `next` (the next place is past it). */
-		if (e == LEXICON_LEAD_NONE || (skip && skip[i]))
+		if (skip && skip[i])
 			continue;
 		if (e == LEXICON_LEAD_MATCH) {
 			/* unless the text goes on as a longer phrase does, the
@@ -372,7 +379,7 @@ int vague_scan_custom(struct arena *ar, const unsigned char *s, uint32_t len, en
 	enum { LOCAL = 256 };
 	uint32_t local_at[LOCAL];
 	uint16_t local_lead[LOCAL];
-	struct lexicon_words w = { local_at, local_lead, 0, 0, 0 };
+	struct lexicon_words w = { local_at, local_lead, 0, 0, 0, 0 };
 	struct folded f = { s, NULL, len };
 	/* the ends that folding keeps, and a terminator that ends the scan */
 	bool plain = len && s[0] != ' ' && s[len - 1] != ' ' && (s[len] < 0x20 || s[len] == 0x7f);
@@ -403,6 +410,15 @@ int vague_scan_custom(struct arena *ar, const unsigned char *s, uint32_t len, en
 	struct hit hits[LANG_COUNT][MAX_HITS];
 	unsigned nhits[LANG_COUNT] = { 0, 0, 0 }, nkept[LANG_COUNT] = { 0, 0, 0 };
 	enum lang chosen = lang;
+	if (chosen == LANG_AUTO && !skip && !(w.votes >> 48) && f.len < 2 * 0xffff) {
+		/* The usual text: lexicon_words() counted every vote (nothing
+		 * is skipped, no common phrase is left to the matcher, the
+		 * counts fit in 16 bits), and one language has the most. A
+		 * shared best vote goes the long way below. */
+		uint32_t a = (uint32_t)(w.votes & 0xffff), b = (uint32_t)(w.votes >> 16 & 0xffff),
+			 c = (uint32_t)(w.votes >> 32 & 0xffff);
+		chosen = a > b && a > c ? LANG_EN : b > a && b > c ? LANG_NL : c > a && c > b ? LANG_SV : LANG_AUTO;
+	}
 	bool scanned = false; /* all three languages, to count their hits */
 	if (chosen == LANG_AUTO) {
 		/* Common words vote (one pass for all languages); with no
@@ -437,7 +453,9 @@ int vague_scan_custom(struct arena *ar, const unsigned char *s, uint32_t len, en
 		}
 		scanned = !any;
 	}
-	if (!scanned) {
+	/* A text with no lead that the chosen language needs for a kept hit
+	 * (lexicon.h) has none: it is not scanned. */
+	if (!scanned && ((w.keeps >> chosen & 1) || w.n >= MAX_HITS)) {
 		/* Most texts have nothing skipped and no words removed: the
 		 * scan without those tests is worth its copy. */
 		const unsigned char *removed = custom ? custom->removed[chosen] : NULL;
@@ -537,30 +555,12 @@ static bool may_be_collective(const unsigned char *s, uint32_t len)
 	return true;
 }
 
-/* A byte as an index of lexicon_collective_prefix3[]: 0-25 for a letter,
- * 26 for a space, 27 for anything else. */
-static inline unsigned letter_or_space(unsigned char b)
+int vague_is_collective_folded(struct arena *ar, const unsigned char *s, uint32_t len)
 {
-	unsigned v = (unsigned)(b | 0x20) - 'a';
-	return v < 26 ? v : b == ' ' ? 26 : 27;
-}
-
-int vague_is_collective(struct arena *ar, const unsigned char *s, uint32_t len)
-{
-	/* Most values begin with three ASCII letters or single spaces that
-	 * fold alone (no combining mark after them): the folded value then
-	 * begins with them, lower-cased (or is the first two, when the rest
-	 * is blank), and they must begin some collective entry. Any other
-	 * value goes by its letter pairs. */
-	unsigned a, b, c;
-	if (len >= 3 && (len == 3 || s[3] < 0x80 || (s[3] | 1) == 0xC3) && (a = letter_or_space(s[0])) < 26 &&
-	    (b = letter_or_space(s[1])) < 27 && (c = letter_or_space(s[2])) < 27 && (b < 26 || c < 26)) {
-		unsigned i = (a * 27 + b) * 27 + c;
-		if (!(lexicon_collective_prefix3[i / 32] >> i % 32 & 1))
-			return 0;
-	} else if (!may_be_collective(s, len)) {
+	/* Values that vague_is_collective() did not answer from their first
+	 * three bytes go by their letter pairs. */
+	if (!may_be_collective(s, len))
 		return 0;
-	}
 	/* Drop "<mail>" and "(organisation)" parts, then trim. */
 	unsigned char *clean = arena_alloc(ar, len + 1);
 	if (!clean)

@@ -72,7 +72,26 @@ const struct lexicon_entry *vague_lexicon(enum lang l, unsigned *size);
 /* Whether a `by:` value names a group rather than a person ("we", "het
  * team", "vi", "Sales"); an e-mail address or a parenthesised part is
  * ignored. -1 when out of memory, else 0 or 1. */
-int vague_is_collective(struct arena *ar, const unsigned char *s, uint32_t len);
+int vague_is_collective_folded(struct arena *ar, const unsigned char *s, uint32_t len);
+
+/* vague_is_collective_folded(), with most names answered here: a value
+ * that begins with three ASCII letters or single spaces that fold alone
+ * (no combining mark after them) folds to a value that begins with them,
+ * lower-cased (or is the first two, when the rest is blank), and they
+ * must begin some collective entry. */
+static inline int vague_is_collective(struct arena *ar, const unsigned char *s, uint32_t len)
+{
+	if (len >= 3 && (len == 3 || s[3] < 0x80 || (s[3] | 1) == 0xC3)) {
+		unsigned a = lexicon_prefix3_byte[s[0]], b = lexicon_prefix3_byte[s[1]],
+			 c = lexicon_prefix3_byte[s[2]];
+		if (a < 26 && b < 27 && c < 27 && (b < 26 || c < 26)) {
+			unsigned i = (a * 27 + b) * 27 + c;
+			if (!(lexicon_collective_prefix3[i / 32] >> i % 32 & 1))
+				return 0;
+		}
+	}
+	return vague_is_collective_folded(ar, s, len);
+}
 
 /* The category's name ("time", "effort", ...) and a hint on being specific,
  * in English: pass them through _() (i18n.h) to show them. */

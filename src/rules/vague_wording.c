@@ -10,21 +10,14 @@
 #include "../rules.h"
 #include "../vague.h"
 
-/* Scan one text in `lang` (LANG_AUTO: recognise it); returns the language
- * it was read in. `undated`: the text is the promise's own and the record
- * has no due date, so a text with nothing concrete in it is vague too.
- * `where` is translated only when something is reported. */
-static enum lang check_text(struct rule_ctx *c, uint32_t line, struct span text, enum lang lang,
-			    const char *where, bool undated)
+/* Report what the scan of one text found: its cues, and, when `undated`,
+ * that nothing in it can be checked. */
+static void report_text(struct rule_ctx *c, uint32_t line, struct span text, const char *where, bool undated,
+			const struct vague_result *res)
 {
-	struct vague_result res;
-	if (!text.len ||
-	    vague_scan_custom(c->scratch, c->m->buf + text.off, text.len, lang, LANG_EN,
-			      c->opt->config ? &c->opt->config->vague : NULL, &res))
-		return lang == LANG_AUTO ? LANG_EN : lang;
 	char q[96];
-	for (unsigned i = 0; i < res.ncues; i++) {
-		const struct vague_cue *cue = &res.cues[i];
+	for (unsigned i = 0; i < res->ncues; i++) {
+		const struct vague_cue *cue = &res->cues[i];
 		struct span at = { text.off + cue->off, cue->len };
 		if (cue->custom)
 			rule_report(c, RULE_VAGUE_WORDING, line, at,
@@ -42,12 +35,32 @@ static enum lang check_text(struct rule_ctx *c, uint32_t line, struct span text,
 				    _("vague wording in %s: '%s' (%s, and nothing concrete nearby)"), _(where),
 				    rule_quote(c, at, q, 60), _(vague_class_name(cue->cls)));
 	}
-	if (undated && !res.ncues && !res.evidence)
+	if (undated && !res->ncues && !res->evidence)
 		rule_report(c, RULE_VAGUE_WORDING, line, text,
 			    _("name what will be delivered, how many, and by when: a number, a date, an ID "
 			      "or a quoted name in the text, or a date in `due:`"),
 			    _("nothing in %s can be checked: no number, date, ID or quoted name, and no due date"),
 			    _(where));
+}
+
+/* Scan one text in `lang` (LANG_AUTO: recognise it); returns the language
+ * it was read in. `undated`: the text is the promise's own and the record
+ * has no due date, so a text with nothing concrete in it is vague too.
+ * `where` is translated only when something is reported. Inline: it runs
+ * for every text, and most report nothing. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline enum lang check_text(struct rule_ctx *c, uint32_t line, struct span text, enum lang lang,
+				   const char *where, bool undated)
+{
+	struct vague_result res;
+	if (!text.len ||
+	    vague_scan_custom(c->scratch, c->m->buf + text.off, text.len, lang, LANG_EN,
+			      c->opt->config ? &c->opt->config->vague : NULL, &res))
+		return lang == LANG_AUTO ? LANG_EN : lang;
+	if (res.ncues || (undated && !res.evidence))
+		report_text(c, line, text, where, undated, &res);
 	return res.lang;
 }
 

@@ -114,6 +114,45 @@ static size_t make_text(unsigned char *out, size_t cap)
 	return n;
 }
 
+/* Whether a hit of class c is one the scan keeps: a vague cue, or
+ * evidence. */
+static bool kept_class(enum cue_class c)
+{
+	return (int)c < CUE_VAGUE_CLASSES || c == CUE_MONTH || c == CUE_WEEKDAY || c == CUE_NUMBER;
+}
+
+/* The kept hits of language l in folded text t, as vague.c's scan finds
+ * them but by its matcher alone: at each place in turn that no hit covers,
+ * the longest phrase that ends a word; with `needed`, at the places whose
+ * lead lexicon_lead_keep[l] does not drop. Each hit is (start, length,
+ * entry); their number is returned. */
+static unsigned kept_hits(const unsigned char *t, const struct lexicon_words *w, int l, bool needed,
+			  uint32_t hits[][3])
+{
+	unsigned size, kept = 0;
+	const struct lexicon_entry *tab = vague_lexicon((enum lang)l, &size);
+	uint32_t next = 0;
+	for (uint32_t k = 0; k < w->n; k++) {
+		uint32_t i = w->at[k];
+		if (i < next || (needed && lexicon_lead_keep[l][w->lead[k]] == LEXICON_LEAD_NONE))
+			continue;
+		unsigned mlen = 0;
+		int m = matchers[l](t + i, &mlen);
+		if (m < 0 || !mlen || !(t[i + mlen - 1] == '.' || !textnorm_is_word(t[i + mlen]))) {
+			next = t[i] == '\'' ? i + 2 : i + 1;
+			continue;
+		}
+		next = i + mlen;
+		if (kept_class(tab[m].cls)) {
+			hits[kept][0] = i;
+			hits[kept][1] = mlen;
+			hits[kept][2] = (uint32_t)m;
+			kept++;
+		}
+	}
+	return kept;
+}
+
 /* What the words of folded text t say, checked against byte loops and the
  * matchers. */
 static void check_words(const unsigned char *t, uint32_t len, const struct lexicon_words *w)
@@ -201,9 +240,27 @@ static void check_words(const unsigned char *t, uint32_t len, const struct lexic
 			assert_int_equal(mlen, lexicon_lead_len[lead]);
 			unsigned size;
 			enum cue_class c = vague_lexicon((enum lang)l, &size)[m].cls;
-			bool keep = (int)c < CUE_VAGUE_CLASSES || c == CUE_MONTH || c == CUE_WEEKDAY || c == CUE_NUMBER;
-			assert_int_equal((e & LEXICON_LEAD_KEEP) != 0, keep);
+			assert_int_equal((e & LEXICON_LEAD_KEEP) != 0, kept_class(c));
 		}
+	}
+
+	/* the leads a scan for kept hits needs: the others change nothing
+	 * kept, and a text without any has no kept hit */
+	for (int l = 0; l < LANG_COUNT; l++) {
+		static uint32_t all[1024][3], needed[1024][3];
+		assert_true(w->n < 1024);
+		unsigned n = kept_hits(t, w, l, false, all);
+		assert_int_equal(kept_hits(t, w, l, true, needed), n);
+		assert_memory_equal(needed, all, n * sizeof all[0]);
+		bool any = false;
+		for (k = 0; k < w->n; k++) {
+			unsigned e = lexicon_lead_keep[l][w->lead[k]];
+			assert_true(e == LEXICON_LEAD_NONE || e == lexicon_lead_entry[l][w->lead[k]]);
+			any |= e != LEXICON_LEAD_NONE;
+		}
+		assert_int_equal((w->keeps >> l & 1) != 0, any);
+		if (!any)
+			assert_int_equal(n, 0);
 	}
 }
 
@@ -230,7 +287,7 @@ static void words_leads_votes_and_tables_agree_with_the_matchers(void **state)
 		uint32_t *at = malloc(((size_t)f.len + 1) * sizeof *at);
 		uint16_t *lead = malloc(((size_t)f.len + 1) * sizeof *lead);
 		assert_true(at && lead);
-		struct lexicon_words w = { at, lead, 0, 0, 0 };
+		struct lexicon_words w = { at, lead, 0, 0, 0, 0 };
 		assert_int_equal(lexicon_words(f.text, f.len, 0, &w), 0);
 		check_words(f.text, f.len, &w);
 
@@ -239,7 +296,7 @@ static void words_leads_votes_and_tables_agree_with_the_matchers(void **state)
 		uint32_t *at2 = malloc((n + 1) * sizeof *at2);
 		uint16_t *lead2 = malloc((n + 1) * sizeof *lead2);
 		assert_true(at2 && lead2);
-		struct lexicon_words w2 = { at2, lead2, 0, 0, 0 };
+		struct lexicon_words w2 = { at2, lead2, 0, 0, 0, 0 };
 		if (n && text[0] != ' ' && text[n - 1] != ' ' && !lexicon_words(text, (uint32_t)n, 1, &w2)) {
 			plain++;
 			struct folded g;
@@ -294,7 +351,7 @@ static void every_phrase_in_company(void **state)
 									    (uint32_t)strlen(text), &f), 0);
 					uint32_t at[256];
 					uint16_t lead[256];
-					struct lexicon_words w = { at, lead, 0, 0, 0 };
+					struct lexicon_words w = { at, lead, 0, 0, 0, 0 };
 					assert_true(f.len < 256);
 					assert_int_equal(lexicon_words(f.text, f.len, 0, &w), 0);
 					check_words(f.text, f.len, &w);
@@ -304,11 +361,76 @@ static void every_phrase_in_company(void **state)
 	arena_release(&ar);
 }
 
+/* Phrases that run on into others: from each word after the lead of a
+ * phrase, the text goes on as another phrase that begins with that word
+ * does ("on or before" and "before long": "on or before long"), twice
+ * over. Where a phrase that is not kept covers a word that would begin
+ * one that is, the leads a scan for kept hits needs must still find the
+ * same hits. */
+static void append_run_ons(struct arena *ar, const char *text, int depth, unsigned *count)
+{
+	struct folded f;
+	assert_int_equal(textnorm_fold_copy(ar, (const unsigned char *)text, (uint32_t)strlen(text), &f), 0);
+	uint32_t at[512];
+	uint16_t lead[512];
+	struct lexicon_words w = { at, lead, 0, 0, 0, 0 };
+	assert_true(f.len < 512);
+	assert_int_equal(lexicon_words(f.text, f.len, 0, &w), 0);
+	check_words(f.text, f.len, &w);
+	++*count;
+	if (!depth)
+		return;
+	size_t len = strlen(text);
+	for (size_t i = 1; i < len; i++) {
+		if (textnorm_is_word((unsigned char)text[i - 1]) || !textnorm_is_word((unsigned char)text[i]))
+			continue;
+		size_t n = 0;
+		while (textnorm_is_word((unsigned char)text[i + n]))
+			n++;
+		for (int l = 0; l < LANG_COUNT; l++) {
+			unsigned size;
+			const struct lexicon_entry *tab = vague_lexicon((enum lang)l, &size);
+			for (unsigned e = 0; e < size; e++) {
+				const char *p = tab[e].phrase;
+				if (strncmp(p, text + i, n) || textnorm_is_word((unsigned char)p[n]) || !p[n] ||
+				    !strncmp(p, text + i, strlen(p)))
+					continue; /* not a longer phrase of this word that goes on otherwise */
+				char next[512];
+				if (i + strlen(p) + 1 > sizeof next)
+					continue;
+				memcpy(next, text, i);
+				strcpy(next + i, p);
+				append_run_ons(ar, next, depth - 1, count);
+			}
+		}
+	}
+}
+
+static void phrases_that_run_on_into_others(void **state)
+{
+	(void)state;
+	collect_leads();
+	struct arena ar;
+	arena_init(&ar, NULL);
+	unsigned count = 0;
+	for (int l = 0; l < LANG_COUNT; l++) {
+		unsigned size;
+		const struct lexicon_entry *tab = vague_lexicon((enum lang)l, &size);
+		for (unsigned i = 0; i < size; i++) {
+			append_run_ons(&ar, tab[i].phrase, 2, &count);
+			arena_reset(&ar);
+		}
+	}
+	assert_true(count > 2500);
+	arena_release(&ar);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(words_leads_votes_and_tables_agree_with_the_matchers),
 		cmocka_unit_test(every_phrase_in_company),
+		cmocka_unit_test(phrases_that_run_on_into_others),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

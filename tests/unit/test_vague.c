@@ -114,6 +114,66 @@ static void votes_the_language_of_each_text(void **state)
 	assert_int_equal(scan(&fx->ar, "Send the order", LANG_SV).lang, LANG_SV);
 }
 
+/* Texts of common words of all three languages, some of them phrases
+ * ("en", "i", "vi": a word in two languages): where one language has more
+ * of them, by the stop-word matcher at each word, the text is read in it,
+ * with or without a digit, a quote mark or upper case letters. */
+static void the_most_common_words_win(void **state)
+{
+	struct fixture *fx = *state;
+	const char *stops[1024];
+	unsigned nstops = 0;
+	for (int l = 0; l < LANG_COUNT; l++) {
+		unsigned size;
+		const struct lexicon_entry *tab = vague_lexicon((enum lang)l, &size);
+		for (unsigned i = 0; i < size && nstops < 1024; i++)
+			if (tab[i].cls == CUE_STOP || tab[i].cls == CUE_PROMISE_VERB)
+				stops[nstops++] = tab[i].phrase;
+	}
+	assert_true(nstops > 100);
+	static const char *const others[] = { "pumps", "x", "order", "2026-11-02", "\"Delft\"", "Offerte", "depån" };
+	uint32_t seed = 20261123;
+	unsigned decided = 0;
+	for (int round = 0; round < 4000; round++) {
+		char text[512] = "";
+		unsigned words = 1 + round % 7;
+		for (unsigned k = 0; k < words; k++) {
+			seed = seed * 1103515245u + 12345u;
+			const char *word = (seed >> 8) % 4 ? stops[(seed >> 12) % nstops]
+							 : others[(seed >> 12) % (sizeof others / sizeof others[0])];
+			if (k)
+				strcat(text, " ");
+			strcat(text, word);
+		}
+		if (round % 5 == 0)
+			text[0] = (char)(text[0] >= 'a' && text[0] <= 'z' ? text[0] - 32 : text[0]);
+		struct folded f;
+		assert_int_equal(textnorm_fold_copy(&fx->ar, (const unsigned char *)text, (uint32_t)strlen(text), &f), 0);
+		int votes[LANG_COUNT] = { 0, 0, 0 };
+		bool quoted = false;
+		for (uint32_t i = 0; i < f.len; i++) {
+			quoted |= f.text[i] == '"';
+			if (!textnorm_is_word(f.text[i]) || (i && textnorm_is_word(f.text[i - 1])))
+				continue;
+			unsigned mlen = 0;
+			int mask = lexicon_match_stop(f.text + i, &mlen);
+			if (mlen && !textnorm_is_word(f.text[i + mlen]))
+				for (int l = 0; l < LANG_COUNT; l++)
+					votes[l] += mask >> l & 1;
+		}
+		int want = votes[0] > votes[1] && votes[0] > votes[2]	? LANG_EN
+			   : votes[1] > votes[0] && votes[1] > votes[2] ? LANG_NL
+			   : votes[2] > votes[0] && votes[2] > votes[1] ? LANG_SV
+									: -1;
+		if (want < 0 || quoted)
+			continue; /* a shared vote, or words in quotes that do not count */
+		decided++;
+		assert_int_equal(scan(&fx->ar, text, LANG_AUTO).lang, want);
+		arena_reset(&fx->ar);
+	}
+	assert_true(decided > 1000);
+}
+
 /* Where the word scan's shortcuts meet their edges: a longest match that
  * does not end a word (no shorter one is tried), a lead that begins a
  * longer phrase and a word that only begins like one, apostrophes, upper
@@ -378,12 +438,55 @@ static void collective_by_values(void **state)
 	}
 }
 
+/* The answer from the first three bytes (vague_is_collective()) is the
+ * one folding and matching give, for every collective entry in any case
+ * and with something after it, and for short values of letters, spaces,
+ * brackets and accented bytes in every order. */
+static void collective_first_bytes_agree_with_folding(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const after[] = { "", " ", "s", " x", "  ", "\xCC\x88", " <a@b.se>", "(x)", "\xC3\xA4" };
+	unsigned groups = 0;
+	for (int l = 0; l < LANG_COUNT; l++) {
+		unsigned size;
+		const struct lexicon_entry *tab = vague_lexicon((enum lang)l, &size);
+		for (unsigned i = 0; i < size; i++)
+			for (size_t a = 0; a < sizeof after / sizeof after[0]; a++)
+				for (int upper = 0; upper < 3; upper++) {
+					char v[128];
+					snprintf(v, sizeof v, "%s%s", tab[i].phrase, after[a]);
+					for (char *p = v; *p && upper; p++)
+						if (*p >= 'a' && *p <= 'z' && (upper == 1 || p == v))
+							*p = (char)(*p - 32);
+					uint32_t n = (uint32_t)strlen(v);
+					int want = vague_is_collective_folded(&f->ar, (const unsigned char *)v, n);
+					assert_int_equal(vague_is_collective(&f->ar, (const unsigned char *)v, n), want);
+					groups += want == 1;
+					arena_reset(&f->ar);
+				}
+	}
+	assert_true(groups > 100);
+	static const char bytes[] = "aeiostuvwAEW (<>)\xC3\xA4";
+	char v[5];
+	for (size_t a = 0; a < sizeof bytes - 1; a++)
+		for (size_t b = 0; b < sizeof bytes - 1; b++)
+			for (size_t c = 0; c < sizeof bytes - 1; c++)
+				for (size_t d = 0; d < sizeof bytes; d++) {
+					v[0] = bytes[a], v[1] = bytes[b], v[2] = bytes[c], v[3] = bytes[d], v[4] = '\0';
+					uint32_t n = d < sizeof bytes - 1 ? 4 : 3;
+					assert_int_equal(vague_is_collective(&f->ar, (const unsigned char *)v, n),
+							 vague_is_collective_folded(&f->ar, (const unsigned char *)v, n));
+					arena_reset(&f->ar);
+				}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(folds_case_accents_ligatures_and_spaces, setup, teardown),
 		cmocka_unit_test_setup_teardown(folded_offsets_point_at_the_source, setup, teardown),
 		cmocka_unit_test_setup_teardown(votes_the_language_of_each_text, setup, teardown),
+		cmocka_unit_test_setup_teardown(the_most_common_words_win, setup, teardown),
 		cmocka_unit_test_setup_teardown(matches_whole_words_in_any_spelling, setup, teardown),
 		cmocka_unit_test_setup_teardown(the_word_scan_at_its_edges, setup, teardown),
 		cmocka_unit_test_setup_teardown(evidence_gates_weak_cues, setup, teardown),
@@ -394,6 +497,7 @@ int main(void)
 		cmocka_unit_test(the_file_directive_sets_the_language),
 		cmocka_unit_test(directives_that_set_nothing_are_reported),
 		cmocka_unit_test_setup_teardown(collective_by_values, setup, teardown),
+		cmocka_unit_test_setup_teardown(collective_first_bytes_agree_with_folding, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
