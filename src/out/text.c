@@ -172,4 +172,4 @@ static int text_end(struct render_ctx *r, const char *const *files, size_t nfile
 	return fflush(r->out) ? -1 : 0;
 }
 
-const struct renderer render_text = { "text", text_begin, text_diag, text_end, NULL };
+const struct renderer render_text = { "text", text_begin, text_diag, text_end, NULL, NULL };
