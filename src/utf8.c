@@ -250,10 +250,10 @@ static bool format_simple(struct cut *c, const char *fmt, va_list ap)
 	}
 }
 
-void utf8_vformat(char *out, size_t size, const char *fmt, va_list ap)
+size_t utf8_vformat(char *out, size_t size, const char *fmt, va_list ap)
 {
 	if (size == 0)
-		return;
+		return 0;
 	if (size > UTF8_FORMAT_MAX)
 		size = UTF8_FORMAT_MAX;
 	va_list again;
@@ -271,8 +271,9 @@ void utf8_vformat(char *out, size_t size, const char *fmt, va_list ap)
 	/* Almost every message is clean as formatted: then it is the result,
 	 * as utf8_clean() would copy it unchanged. */
 	if (utf8_clean_prefix((const unsigned char *)out, len) == len)
-		return;
+		return len;
 	char raw[UTF8_FORMAT_MAX];
 	memcpy(raw, out, len + 1);
 	utf8_clean((const unsigned char *)raw, strlen(raw), out, size);
+	return strlen(out);
 }

@@ -151,10 +151,10 @@ static uint64_t hint_key(const char *s, size_t n)
 
 /* The encoded hint, from the cache or made now. *owned says whether the
  * caller must free it (the cache is full). */
-static const char *hint_json(struct json_state *st, const char *hint, size_t *len, bool *owned)
+static const char *hint_json(struct json_state *st, const char *hint, size_t n, size_t *len,
+			     bool *owned)
 {
 	*owned = false;
-	size_t n = strlen(hint);
 	uint64_t key = hint_key(hint, n);
 	for (size_t i = 0; i < st->nhints; i++)
 		if (st->hint_key[i] == key && st->hint_raw_len[i] == n && !memcmp(st->hints[i], hint, n)) {
@@ -232,7 +232,7 @@ static int json_diag(struct render_ctx *r, const struct diag *d, const char *fil
 	}
 	size_t hint_len = 4;
 	bool hint_owned = false;
-	const char *hint = d->hint ? hint_json(st, d->hint, &hint_len, &hint_owned) : "null";
+	const char *hint = d->hint ? hint_json(st, d->hint, diag_hint_len(d), &hint_len, &hint_owned) : "null";
 	if (!hint) {
 		errno = ENOMEM;
 		return -1;
@@ -249,9 +249,9 @@ static int json_diag(struct render_ctx *r, const struct diag *d, const char *fil
 		p = put_u32(put_lit(p, ",\"end_line\":"), d->end_line, 0);
 		p = put_u32(put_lit(p, ",\"end_column\":"), d->end_column, 0);
 		put_end(b, put_mem(p, fr, frame_len));
-		rc = encode_to(b, d->message, strlen(d->message));
+		rc = encode_to(b, d->message, diag_message_len(d));
 	}
-	size_t id_len = d->promise ? strlen(d->promise) : 0;
+	size_t id_len = diag_promise_len(d);
 	p = rc ? NULL : put_begin(b, 32 + hint_len + id_len);
 	if (p) {
 		p = put_mem(put_lit(p, ",\"hint\":"), hint, hint_len);

@@ -11,11 +11,13 @@
 static void fill_promise(const struct rule_ctx *c, struct diag *d, char *idbuf, size_t size)
 {
 	d->promise = NULL;
+	d->promise_len = 0;
 	if (c->r && c->r->id.len && c->m) {
 		size_t n = c->r->id.len < size - 1 ? c->r->id.len : size - 1;
 		memcpy(idbuf, c->m->buf + c->r->id.off, n);
 		idbuf[n] = '\0';
 		d->promise = idbuf;
+		d->promise_len = (uint32_t)n;
 	}
 }
 
@@ -58,7 +60,7 @@ void rule_report(struct rule_ctx *c, enum rule_id rule, uint32_t line, struct sp
 	char msg[MSG_SIZE], idbuf[256];
 	va_list ap;
 	va_start(ap, fmt);
-	utf8_vformat(msg, sizeof msg, fmt, ap);
+	size_t len = utf8_vformat(msg, sizeof msg, fmt, ap);
 	va_end(ap);
 
 	struct diag d;
@@ -66,7 +68,9 @@ void rule_report(struct rule_ctx *c, enum rule_id rule, uint32_t line, struct sp
 	d.rule = (int)rule;
 	d.severity = c->opt->severity[rule];
 	d.message = msg;
+	d.message_len = (uint32_t)len;
 	d.hint = hint;
+	d.hint_len = hint ? (uint32_t)strlen(hint) : 0;
 	fill_promise(c, &d, idbuf, sizeof idbuf);
 	c->sink(c, &d);
 }
@@ -77,13 +81,15 @@ void rule_report_at(struct rule_ctx *c, enum rule_id rule, const struct diag *wh
 	char msg[MSG_SIZE];
 	va_list ap;
 	va_start(ap, fmt);
-	utf8_vformat(msg, sizeof msg, fmt, ap);
+	size_t len = utf8_vformat(msg, sizeof msg, fmt, ap);
 	va_end(ap);
 	struct diag d = *where;
 	d.rule = (int)rule;
 	d.severity = c->opt->severity[rule];
 	d.message = msg;
+	d.message_len = (uint32_t)len;
 	d.hint = hint;
+	d.hint_len = hint ? (uint32_t)strlen(hint) : 0;
 	c->sink(c, &d);
 }
 

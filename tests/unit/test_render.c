@@ -216,6 +216,29 @@ static void json_cached_pieces(void **state)
 	free(s);
 }
 
+/* The lengths a finding carries are taken as they are: the bytes past
+ * them are not shown. */
+static void lengths_as_given(void **state)
+{
+	(void)state;
+	struct diag d = finding();
+	char *want_text = render("text", &d, 1, false), *want_json = render("json", &d, 1, false);
+	d.message = "vague wording in the text: 'more' and more";
+	d.message_len = (uint32_t)strlen("vague wording in the text: 'more'");
+	d.hint = "say what, exactly, and when";
+	d.hint_len = (uint32_t)strlen("say what, exactly");
+	d.promise = "P-12";
+	d.promise_len = 3;
+	char *s = render("text", &d, 1, false);
+	assert_string_equal(s, want_text);
+	free(s);
+	s = render("json", &d, 1, false);
+	assert_string_equal(s, want_json);
+	free(s);
+	free(want_text);
+	free(want_json);
+}
+
 /* One finding's object as json writes it, after the first. */
 static int json_object(char *out, size_t size, const struct diag *d)
 {
@@ -292,6 +315,7 @@ int main(void)
 		cmocka_unit_test(text_line_tails),
 		cmocka_unit_test(json_cached_pieces),
 		cmocka_unit_test(json_blocks_and_stop),
+		cmocka_unit_test(lengths_as_given),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -172,20 +172,23 @@ static void count_chars_like_diag_column(void **state)
 
 /* What utf8_vformat() replaces: vsnprintf into a scratch buffer, then
  * utf8_clean() of it. */
-static void vformat_slow(char *out, size_t size, const char *fmt, va_list ap)
+static size_t vformat_slow(char *out, size_t size, const char *fmt, va_list ap)
 {
 	char raw[UTF8_FORMAT_MAX];
 	vsnprintf(raw, size, fmt, ap);
 	utf8_clean((const unsigned char *)raw, strlen(raw), out, size);
+	return strlen(out);
 }
 
-static void call(void (*fn)(char *, size_t, const char *, va_list), char *out, size_t size,
+/* The text's length as returned must be its length. */
+static void call(size_t (*fn)(char *, size_t, const char *, va_list), char *out, size_t size,
 		 const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	fn(out, size, fmt, ap);
+	size_t len = fn(out, size, fmt, ap);
 	va_end(ap);
+	assert_int_equal(len, strlen(out));
 }
 
 /* Both ways, at every size up to one past the whole text, must agree. */
