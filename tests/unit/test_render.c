@@ -5,6 +5,8 @@
  * these pin down what it must add up to. */
 #include <stdlib.h>
 
+#include <jansson.h>
+
 #include "harness.h"
 #include "out/render.h"
 
@@ -240,7 +242,7 @@ static void lengths_as_given(void **state)
 }
 
 /* One finding's object as json writes it, after the first. */
-static int json_object(char *out, size_t size, const struct diag *d)
+static int json_object_text(char *out, size_t size, const struct diag *d)
 {
 	return snprintf(out, size,
 			",\n  {\"file\":\"dir/a.promise\",\"line\":%u,\"column\":%u,\"end_line\":%u,"
@@ -268,7 +270,7 @@ static void json_blocks_and_stop(void **state)
 		d[i].line = d[i].end_line = (uint32_t)(i + 1);
 		snprintf(ids[i], sizeof ids[i], "P-%zu", i);
 		d[i].promise = ids[i];
-		len += (size_t)json_object(want + len, cap - len, &d[i]);
+		len += (size_t)json_object_text(want + len, cap - len, &d[i]);
 	}
 	want[1] = '\n'; /* the first object has no comma before it */
 	char *s = render("json", d, N, false);
@@ -294,7 +296,7 @@ static void json_blocks_and_stop(void **state)
 		fclose(f);
 		size_t upto = 1; /* "[" and the first n objects */
 		for (size_t i = 0; i < n; i++)
-			upto += (size_t)json_object(NULL, 0, &d[i]);
+			upto += (size_t)json_object_text(NULL, 0, &d[i]);
 		assert_int_equal(out_len, n ? upto - 1 : 1);
 		if (n)
 			assert_memory_equal(out + 1, want + 2, upto - 2);
@@ -303,6 +305,36 @@ static void json_blocks_and_stop(void **state)
 	free(want);
 	free(ids);
 	free(d);
+}
+
+/* Messages are framed as they are when nothing needs escaping, which the
+ * renderer finds sixteen bytes at a time: for messages of up to several
+ * blocks with a quote, a backslash, a control character or a two-byte
+ * character at every place, the object holds jansson's own encoding. */
+static void json_messages_like_jansson(void **state)
+{
+	(void)state;
+	static const char *const odd[] = { "\"", "\\", "\x01", "\x1F", "\x7F", "\xC3\xA9", " " };
+	for (size_t o = 0; o < sizeof odd / sizeof *odd; o++)
+		for (size_t n = 1; n <= 70; n++)
+			for (size_t at = 0; at + strlen(odd[o]) <= n; at++) {
+				char msg[72];
+				memset(msg, 'a', n);
+				memcpy(msg + at, odd[o], strlen(odd[o]));
+				msg[n] = '\0';
+				json_t *j = json_string(msg);
+				char *enc = json_dumps(j, JSON_ENCODE_ANY);
+				assert_non_null(enc);
+				char want[256];
+				snprintf(want, sizeof want, "\"message\":%s,\"hint\":", enc);
+				struct diag d = finding();
+				d.message = msg;
+				char *s = render("json", &d, 1, false);
+				assert_non_null(strstr(s, want));
+				free(s);
+				free(enc);
+				json_decref(j);
+			}
 }
 
 int main(void)
@@ -316,6 +348,7 @@ int main(void)
 		cmocka_unit_test(json_cached_pieces),
 		cmocka_unit_test(json_blocks_and_stop),
 		cmocka_unit_test(lengths_as_given),
+		cmocka_unit_test(json_messages_like_jansson),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
