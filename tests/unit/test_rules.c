@@ -340,10 +340,37 @@ static void quote_fits_or_is_cut(void **state)
 	assert_string_equal(rule_quote(&c, (struct span){ 0, 0 }, out, sizeof out), "");
 }
 
+/* rule_record_name() copies an ID as it is while it fits, and is
+ * rule_quote() for every length of every kind of ID character. */
+static void record_name_like_quote(void **state)
+{
+	(void)state;
+	static const unsigned char text[] = "Az09._-bZ.9_-x.A-0123456789abcdefghij";
+	struct chunk_model m = { 0 };
+	m.buf = text;
+	struct record r = { 0 };
+	struct rule_ctx c = { 0 };
+	c.m = &m;
+	c.r = &r;
+	for (size_t size = 5; size <= 16; size++)
+		for (uint32_t len = 1; len < sizeof text - 1; len++) {
+			char quoted[32], named[32];
+			r.id = (struct span){ 0, len };
+			rule_quote(&c, r.id, quoted, size);
+			assert_string_equal(rule_record_name(&c, named, size), quoted);
+		}
+	r.id = (struct span){ 0, 0 };
+	char out[16];
+	assert_string_equal(rule_record_name(&c, out, sizeof out), "this promise");
+	c.r = NULL;
+	assert_string_equal(rule_record_name(&c, out, sizeof out), "this promise");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(clean_record_has_no_findings),
+		cmocka_unit_test(record_name_like_quote),
 		cmocka_unit_test(syntax_error_line),
 		cmocka_unit_test(syntax_error_unindented_field_and_recovery),
 		cmocka_unit_test(syntax_error_bad_bytes),
