@@ -39,11 +39,12 @@ void rule_locate(const struct rule_ctx *c, uint32_t line, struct span at, struct
 	d->line = d->end_line = line;
 	d->byte_column = b0;
 	d->byte_end_column = b1;
-	d->column = diag_column(text, b0);
 	/* Characters add up, so the end's column is counted from the line's
 	 * start: the span alone is mostly shorter than a word, and
-	 * utf8_count_chars() goes by words. */
+	 * utf8_count_chars() goes by words. When the bytes up to the end are
+	 * one character each (most lines), so are those up to the start. */
 	d->end_column = diag_column(text, b1);
+	d->column = d->end_column == b1 + 1 ? b0 + 1 : diag_column(text, b0);
 	d->excerpt = (const char *)text;
 	d->excerpt_len = llen;
 }
