@@ -227,6 +227,8 @@ static const char *frame(struct json_state *st, const struct diag *d, size_t *le
 static int write_held(struct render_ctx *r, struct json_state *st)
 {
 	struct buf *b = &st->held;
+	if (!b->len)
+		return 0; /* and b->data may be NULL, which fwrite() must not see */
 	int rc = fwrite(b->data, 1, b->len, r->out) != b->len || ferror(r->out) ? -1 : 0;
 	buf_clear(b);
 	return rc;
