@@ -180,8 +180,8 @@ static void hold(struct rule_ctx *c, struct diag *d)
 	 * is built in its slot, which counts only once it is complete. */
 	struct diag *h = &j->found[j->nfound];
 	*h = *d;
-	size_t nm = strlen(d->message) + 1, np = d->promise ? strlen(d->promise) + 1 : 0,
-	       nh = d->hint ? strlen(d->hint) + 1 : 0;
+	size_t lm = diag_message_len(d), lp = diag_promise_len(d), lh = diag_hint_len(d);
+	size_t nm = lm + 1, np = d->promise ? lp + 1 : 0, nh = d->hint ? lh + 1 : 0;
 	char *to = arena_alloc(&j->arena, nm + np + nh);
 	if (!to) {
 		j->failed = true;
@@ -190,6 +190,9 @@ static void hold(struct rule_ctx *c, struct diag *d)
 	h->message = memcpy(to, d->message, nm);
 	h->promise = np ? memcpy(to + nm, d->promise, np) : NULL;
 	h->hint = nh ? memcpy(to + nm + np, d->hint, nh) : NULL;
+	h->message_len = (uint32_t)lm;
+	h->promise_len = (uint32_t)lp;
+	h->hint_len = (uint32_t)lh;
 	h->order = j->key | j->seq++;
 	j->nfound++;
 }

@@ -366,9 +366,12 @@ int cmd_lint(int argc, char **argv)
 	run.analysis = &a;
 	int status = 0;
 	errno = 0;
+	bool streaming = false; /* render_begin() done, render_end() not yet */
 	if (!collect && render_begin(renderer, &run.render)) {
 		cli_error("cannot write the report: %s", strerror(errno ? errno : ENOMEM));
 		status = 2;
+	} else {
+		streaming = !collect;
 	}
 	for (size_t i = 0; i < paths.len && !status; i++) {
 		const char *path = paths.items[i];
@@ -434,6 +437,9 @@ int cmd_lint(int argc, char **argv)
 			cli_error("cannot write the report: %s", strerror(errno ? errno : ENOMEM));
 			status = 2;
 		}
+	} else if (streaming) {
+		/* What was found before the error is written, as it came. */
+		render_stop(renderer, &run.render);
 	}
 	if (!status && !done) {
 		lint_ci_report(&ci, run.per_rule);

@@ -63,9 +63,13 @@ int diag_list_push(struct diag_list *l, const struct diag *d)
 	}
 	bool oom = false;
 	struct diag c = *d;
-	c.message = copy(&l->strings, d->message, d->message ? strlen(d->message) : 0, &oom);
-	c.hint = copy(&l->strings, d->hint, d->hint ? strlen(d->hint) : 0, &oom);
-	c.promise = copy(&l->strings, d->promise, d->promise ? strlen(d->promise) : 0, &oom);
+	size_t lm = d->message ? diag_message_len(d) : 0, lh = diag_hint_len(d), lp = diag_promise_len(d);
+	c.message = copy(&l->strings, d->message, lm, &oom);
+	c.hint = copy(&l->strings, d->hint, lh, &oom);
+	c.promise = copy(&l->strings, d->promise, lp, &oom);
+	c.message_len = (uint32_t)lm;
+	c.hint_len = (uint32_t)lh;
+	c.promise_len = (uint32_t)lp;
 	c.excerpt = copy(&l->strings, d->excerpt, d->excerpt_len, &oom);
 	if (oom)
 		return -1;

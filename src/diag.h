@@ -5,13 +5,18 @@
  * the chunk it was found in. Positions are 1-based lines and columns counted
  * in Unicode code points; the end column is exclusive (the column after the
  * last character). Byte columns (0-based) are kept too, for the editor
- * server's position encodings. */
+ * server's position encodings. The lengths of the message, the hint and
+ * the promise ID travel with them, so no step measures them again; 0
+ * stands for "not given" (a diagnostic built with `{ 0 }` sets none), and
+ * diag_message_len() and its siblings then measure the string. Whoever
+ * points one of these strings elsewhere sets its length or 0. */
 #ifndef PROMISE_DIAG_H
 #define PROMISE_DIAG_H
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "arena.h"
 
@@ -33,8 +38,26 @@ struct diag {
 	const char *promise;           /* the record's ID, NULL when it has none */
 	const char *excerpt;           /* the source line of `line`, no newline */
 	uint32_t excerpt_len;
+	uint32_t message_len, hint_len, promise_len; /* strlen() of each, or 0 */
 	uint64_t order;                /* the order the diagnostic was found in */
 };
+
+static inline size_t diag_message_len(const struct diag *d)
+{
+	return d->message_len ? d->message_len : strlen(d->message);
+}
+
+/* 0 when there is no hint. */
+static inline size_t diag_hint_len(const struct diag *d)
+{
+	return d->hint_len ? d->hint_len : d->hint ? strlen(d->hint) : 0;
+}
+
+/* 0 when there is no promise ID. */
+static inline size_t diag_promise_len(const struct diag *d)
+{
+	return d->promise_len ? d->promise_len : d->promise ? strlen(d->promise) : 0;
+}
 
 struct diag_list {
 	struct diag *items;

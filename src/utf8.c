@@ -2,7 +2,8 @@
  * surrogates, nothing above U+10FFFF), the same as the scanner's.
  *
  * Most text that leaves the program is printable ASCII already, so
- * utf8_clean_prefix() tests eight bytes at a time and utf8_clean() copies
+ * utf8_clean_prefix() tests sixteen bytes at a time (SSE2; eight without
+ * it, and for short texts) and utf8_clean() copies
  * each clean run with one memcpy; only the bytes after a run are decoded
  * one by one. utf8_vformat() formats the few conversions messages use
  * itself: vsnprintf() cost more than the rest of reporting a finding. */
@@ -14,6 +15,10 @@
 #include <string.h>
 
 #include "word8.h"
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 size_t utf8_valid_len(const unsigned char *s, size_t n)
 {
@@ -48,10 +53,29 @@ static uint64_t word_unclean(uint64_t x)
 	return word8_high(x) | word8_less(x, 0x20) | word8_byte(x, 0x7F);
 }
 
+#ifdef __SSE2__
+/* Whether the sixteen bytes at s are all printable ASCII. As signed
+ * bytes, those from 0x80 up are negative: one comparison finds them and
+ * the controls, a second finds DEL. */
+static bool block_clean(const unsigned char *s)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+	__m128i bad = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)), _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
+	return _mm_movemask_epi8(bad) == 0;
+}
+#endif
+
 size_t utf8_clean_prefix(const unsigned char *s, size_t n)
 {
 	size_t i = 0;
 	for (;;) {
+#ifdef __SSE2__
+		while (i + 16 <= n && block_clean(s + i))
+			i += 16;
+		/* As below, the last sixteen bytes taken as one block. */
+		if (n - i < 16 && i < n && n >= 16 && block_clean(s + n - 16))
+			return n;
+#endif
 		while (i + 8 <= n) {
 			uint64_t x;
 			memcpy(&x, s + i, 8);
@@ -83,8 +107,44 @@ static size_t word_continuations(uint64_t x)
 	return (size_t)((cont * WORD8_ONES) >> 56);
 }
 
+#ifdef __SSE2__
+/* Sixteen zeros, then sixteen ones: from offset k, a block's last k bytes
+ * are kept. */
+static const unsigned char tail_ones[32] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+					     1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1 };
+
+/* Sixteen bytes at a time: as signed bytes, continuations (0x80-0xBF)
+ * are those below 0xC0; each becomes a 1, summed into two 64-bit
+ * halves. The tail is the last sixteen bytes, those counted already
+ * masked off. */
+static size_t count_chars_sse2(const unsigned char *s, size_t n)
+{
+	const __m128i lead = _mm_set1_epi8((char)0xC0), one = _mm_set1_epi8(1), zero = _mm_setzero_si128();
+	__m128i sum = zero;
+	size_t i = 0;
+	for (; i + 16 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		__m128i cont = _mm_and_si128(_mm_cmplt_epi8(v, lead), one);
+		sum = _mm_add_epi64(sum, _mm_sad_epu8(cont, zero));
+	}
+	if (i < n) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + n - 16));
+		__m128i keep = _mm_loadu_si128((const __m128i *)(const void *)(tail_ones + (n - i)));
+		__m128i cont = _mm_and_si128(_mm_cmplt_epi8(v, lead), keep);
+		sum = _mm_add_epi64(sum, _mm_sad_epu8(cont, zero));
+	}
+	size_t conts = (size_t)(uint32_t)_mm_cvtsi128_si32(sum) +
+		       (size_t)(uint32_t)_mm_cvtsi128_si32(_mm_srli_si128(sum, 8));
+	return n - conts;
+}
+#endif
+
 size_t utf8_count_chars(const unsigned char *s, size_t n)
 {
+#ifdef __SSE2__
+	if (n >= 16)
+		return count_chars_sse2(s, n);
+#endif
 	size_t conts = 0, i = 0;
 	for (; i + 8 <= n; i += 8)
 		conts += word_continuations(word8_load(s + i));
@@ -250,10 +310,10 @@ static bool format_simple(struct cut *c, const char *fmt, va_list ap)
 	}
 }
 
-void utf8_vformat(char *out, size_t size, const char *fmt, va_list ap)
+size_t utf8_vformat(char *out, size_t size, const char *fmt, va_list ap)
 {
 	if (size == 0)
-		return;
+		return 0;
 	if (size > UTF8_FORMAT_MAX)
 		size = UTF8_FORMAT_MAX;
 	va_list again;
@@ -271,8 +331,9 @@ void utf8_vformat(char *out, size_t size, const char *fmt, va_list ap)
 	/* Almost every message is clean as formatted: then it is the result,
 	 * as utf8_clean() would copy it unchanged. */
 	if (utf8_clean_prefix((const unsigned char *)out, len) == len)
-		return;
+		return len;
 	char raw[UTF8_FORMAT_MAX];
 	memcpy(raw, out, len + 1);
 	utf8_clean((const unsigned char *)raw, strlen(raw), out, size);
+	return strlen(out);
 }

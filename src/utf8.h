@@ -35,9 +35,10 @@ enum { UTF8_FORMAT_MAX = 1024 };
 
 /* vsnprintf(out, size, fmt, ap), then utf8_clean() of the result, in one
  * step: out is always NUL-terminated clean text (size is at least 1, and
- * capped at UTF8_FORMAT_MAX). The conversions messages use (%s %d %u %ld
- * %lu %zu %%) are done here; a format with any other goes to vsnprintf. */
-void utf8_vformat(char *out, size_t size, const char *fmt, va_list ap)
+ * capped at UTF8_FORMAT_MAX); returns its length. The conversions
+ * messages use (%s %d %u %ld %lu %zu %%) are done here; a format with any
+ * other goes to vsnprintf. */
+size_t utf8_vformat(char *out, size_t size, const char *fmt, va_list ap)
 	__attribute__((format(printf, 3, 0)));
 
 #endif

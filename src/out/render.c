@@ -8,12 +8,12 @@
 
 extern const struct renderer render_text, render_json;
 
-static const struct renderer sarif = { "sarif", NULL, NULL, NULL, render_sarif };
-static const struct renderer github = { "github", NULL, NULL, NULL, render_github };
-static const struct renderer gitlab = { "gitlab", NULL, NULL, NULL, render_gitlab };
-static const struct renderer junit = { "junit", NULL, NULL, NULL, render_junit };
-static const struct renderer checkstyle = { "checkstyle", NULL, NULL, NULL, render_checkstyle };
-static const struct renderer gcc = { "gcc", NULL, NULL, NULL, render_gcc };
+static const struct renderer sarif = { "sarif", NULL, NULL, NULL, NULL, render_sarif };
+static const struct renderer github = { "github", NULL, NULL, NULL, NULL, render_github };
+static const struct renderer gitlab = { "gitlab", NULL, NULL, NULL, NULL, render_gitlab };
+static const struct renderer junit = { "junit", NULL, NULL, NULL, NULL, render_junit };
+static const struct renderer checkstyle = { "checkstyle", NULL, NULL, NULL, NULL, render_checkstyle };
+static const struct renderer gcc = { "gcc", NULL, NULL, NULL, NULL, render_gcc };
 
 static const struct renderer *const renderers[] = {
 	&render_text, &render_json, &sarif, &github, &gitlab, &junit, &checkstyle, &gcc,
@@ -73,6 +73,18 @@ int render_end(const struct renderer *rd, struct render_ctx *r, const char *cons
 	free(l);
 	r->state = NULL;
 	return rc;
+}
+
+int render_stop(const struct renderer *rd, struct render_ctx *r)
+{
+	if (!rd->whole)
+		return rd->stop ? rd->stop(r) : 0;
+	if (r->state) {
+		diag_list_release(r->state);
+		free(r->state);
+		r->state = NULL;
+	}
+	return 0;
 }
 
 int render_list(const struct renderer *rd, struct render_ctx *r, const struct diag_list *l,

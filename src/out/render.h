@@ -7,8 +7,12 @@
  * results grouped per file) is written as a `whole` function over a sorted
  * list; the stream then collects a copy for it. Renderers are pure
  * functions of what they are given: machine formats never carry colour and
- * are the same bytes for the same input. Each call returns -1 when writing
- * failed (errno set) or memory ran out (errno ENOMEM), 0 otherwise. */
+ * are the same bytes for the same input. A streaming format may hold
+ * findings and write them a block at a time: a run that stops before
+ * render_end() (an error) calls render_stop(), which writes what is held
+ * without finishing the document and frees the renderer's state. Each
+ * call returns -1 when writing failed (errno set) or memory ran out
+ * (errno ENOMEM), 0 otherwise. */
 #ifndef PROMISE_RENDER_H
 #define PROMISE_RENDER_H
 
@@ -49,7 +53,8 @@ struct renderer {
 	int (*begin)(struct render_ctx *r);
 	int (*diag)(struct render_ctx *r, const struct diag *d, const char *file);
 	int (*end)(struct render_ctx *r, const char *const *files, size_t nfiles);
-	/* Or a format written in one go (begin/diag/end then NULL): */
+	int (*stop)(struct render_ctx *r); /* NULL: it holds nothing */
+	/* Or a format written in one go (begin/diag/end/stop then NULL): */
 	render_fn *whole;
 };
 
@@ -61,6 +66,9 @@ extern const char *const render_formats[];
 int render_begin(const struct renderer *rd, struct render_ctx *r);
 int render_diag(const struct renderer *rd, struct render_ctx *r, const struct diag *d, const char *file);
 int render_end(const struct renderer *rd, struct render_ctx *r, const char *const *files, size_t nfiles);
+/* Instead of render_end(), when the run stops early: a `whole` format
+ * writes nothing. */
+int render_stop(const struct renderer *rd, struct render_ctx *r);
 
 /* Render a whole collected list (sorted) in one go. */
 int render_list(const struct renderer *rd, struct render_ctx *r, const struct diag_list *l,

@@ -118,8 +118,8 @@ static int text_diag(struct render_ctx *r, const struct diag *d, const char *fil
 {
 	const struct rule *rule = rule_table[d->rule];
 	const char *sev = severity_name(d->severity);
-	size_t file_len = strlen(file), sev_len = strlen(sev), msg_len = strlen(d->message);
-	size_t name_len = strlen(rule->name), hint_len = d->hint ? strlen(d->hint) : 0;
+	size_t file_len = strlen(file), sev_len = strlen(sev), msg_len = diag_message_len(d);
+	size_t name_len = strlen(rule->name), hint_len = diag_hint_len(d);
 	size_t most = 96 + file_len + 3 * PUT_U32_DIGITS + sev_len + msg_len + name_len + hint_len +
 		      SEV_COLOR_LEN;
 	if (d->excerpt)
@@ -172,4 +172,4 @@ static int text_end(struct render_ctx *r, const char *const *files, size_t nfile
 	return fflush(r->out) ? -1 : 0;
 }
 
-const struct renderer render_text = { "text", text_begin, text_diag, text_end, NULL };
+const struct renderer render_text = { "text", text_begin, text_diag, text_end, NULL, NULL };

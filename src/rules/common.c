@@ -12,11 +12,13 @@
 static void fill_promise(const struct rule_ctx *c, struct diag *d, char *idbuf, size_t size)
 {
 	d->promise = NULL;
+	d->promise_len = 0;
 	if (c->r && c->r->id.len && c->m) {
 		size_t n = c->r->id.len < size - 1 ? c->r->id.len : size - 1;
 		memcpy(idbuf, c->m->buf + c->r->id.off, n);
 		idbuf[n] = '\0';
 		d->promise = idbuf;
+		d->promise_len = (uint32_t)n;
 	}
 }
 
@@ -38,11 +40,12 @@ void rule_locate(const struct rule_ctx *c, uint32_t line, struct span at, struct
 	d->line = d->end_line = line;
 	d->byte_column = b0;
 	d->byte_end_column = b1;
-	d->column = diag_column(text, b0);
 	/* Characters add up, so the end's column is counted from the line's
 	 * start: the span alone is mostly shorter than a word, and
-	 * utf8_count_chars() goes by words. */
+	 * utf8_count_chars() goes by words. When the bytes up to the end are
+	 * one character each (most lines), so are those up to the start. */
 	d->end_column = diag_column(text, b1);
+	d->column = d->end_column == b1 + 1 ? b0 + 1 : diag_column(text, b0);
 	d->excerpt = (const char *)text;
 	d->excerpt_len = llen;
 }
@@ -59,7 +62,7 @@ void rule_report(struct rule_ctx *c, enum rule_id rule, uint32_t line, struct sp
 	char msg[MSG_SIZE], idbuf[256];
 	va_list ap;
 	va_start(ap, fmt);
-	utf8_vformat(msg, sizeof msg, fmt, ap);
+	size_t len = utf8_vformat(msg, sizeof msg, fmt, ap);
 	va_end(ap);
 
 	struct diag d;
@@ -67,7 +70,9 @@ void rule_report(struct rule_ctx *c, enum rule_id rule, uint32_t line, struct sp
 	d.rule = (int)rule;
 	d.severity = c->opt->severity[rule];
 	d.message = msg;
+	d.message_len = (uint32_t)len;
 	d.hint = hint;
+	d.hint_len = hint ? (uint32_t)strlen(hint) : 0;
 	fill_promise(c, &d, idbuf, sizeof idbuf);
 	c->sink(c, &d);
 }
@@ -78,13 +83,15 @@ void rule_report_at(struct rule_ctx *c, enum rule_id rule, const struct diag *wh
 	char msg[MSG_SIZE];
 	va_list ap;
 	va_start(ap, fmt);
-	utf8_vformat(msg, sizeof msg, fmt, ap);
+	size_t len = utf8_vformat(msg, sizeof msg, fmt, ap);
 	va_end(ap);
 	struct diag d = *where;
 	d.rule = (int)rule;
 	d.severity = c->opt->severity[rule];
 	d.message = msg;
+	d.message_len = (uint32_t)len;
 	d.hint = hint;
+	d.hint_len = hint ? (uint32_t)strlen(hint) : 0;
 	c->sink(c, &d);
 }
 
@@ -92,9 +99,17 @@ int32_t rule_today(const struct rule_ctx *c) { return c->opt->today; }
 
 const char *rule_record_name(const struct rule_ctx *c, char *out, size_t size)
 {
-	if (!c->r || !c->r->id.len)
+	const struct span id = c->r ? c->r->id : (struct span){ 0, 0 };
+	if (!id.len)
 		return _("this promise");
-	return rule_quote(c, c->r->id, out, size);
+	/* An ID is ASCII letters, digits and . _ - (the grammar's `id`), so
+	 * it is clean as it stands: rule_quote() without its test. */
+	if (id.len + 4 <= size) {
+		memcpy(out, c->m->buf + id.off, id.len);
+		out[id.len] = '\0';
+		return out;
+	}
+	return rule_quote(c, id, out, size);
 }
 
 const char *rule_quote(const struct rule_ctx *c, struct span s, char *out, size_t size)

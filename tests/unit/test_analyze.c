@@ -64,6 +64,30 @@ static void chunk_size_never_matters(void **state)
 	free(text);
 }
 
+/* Every finding carries the lengths of its strings (the renderers take
+ * them as they are), in every chunk size: whether held with its chunk,
+ * copied into the list or made across promises. */
+static void findings_carry_their_lengths(void **state)
+{
+	(void)state;
+	size_t len;
+	char *text = slurp_samples(&len);
+	static const uint32_t sizes[] = { 0, 64, 4096 };
+	for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
+		struct lint_result r;
+		lint_text_opt(&r, text, "2026-11-23", sizes[k]);
+		assert_true(r.a.diags.len > 40);
+		for (size_t i = 0; i < r.a.diags.len; i++) {
+			const struct diag *d = &r.a.diags.items[i];
+			assert_int_equal(d->message_len, strlen(d->message));
+			assert_int_equal(d->hint_len, d->hint ? strlen(d->hint) : 0);
+			assert_int_equal(d->promise_len, d->promise ? strlen(d->promise) : 0);
+		}
+		lint_done(&r);
+	}
+	free(text);
+}
+
 /* Threads judging chunks change nothing: the same findings, in the same
  * order, as one thread, for every chunk size and number of threads; and
  * the workers did run (the pool started). */
@@ -419,6 +443,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(chunk_size_never_matters),
+		cmocka_unit_test(findings_carry_their_lengths),
 		cmocka_unit_test(threads_never_matter),
 		cmocka_unit_test(a_chunk_without_findings),
 		cmocka_unit_test(every_allocation_failure_is_clean),

@@ -5,6 +5,8 @@
  * these pin down what it must add up to. */
 #include <stdlib.h>
 
+#include <jansson.h>
+
 #include "harness.h"
 #include "out/render.h"
 
@@ -216,6 +218,125 @@ static void json_cached_pieces(void **state)
 	free(s);
 }
 
+/* The lengths a finding carries are taken as they are: the bytes past
+ * them are not shown. */
+static void lengths_as_given(void **state)
+{
+	(void)state;
+	struct diag d = finding();
+	char *want_text = render("text", &d, 1, false), *want_json = render("json", &d, 1, false);
+	d.message = "vague wording in the text: 'more' and more";
+	d.message_len = (uint32_t)strlen("vague wording in the text: 'more'");
+	d.hint = "say what, exactly, and when";
+	d.hint_len = (uint32_t)strlen("say what, exactly");
+	d.promise = "P-12";
+	d.promise_len = 3;
+	char *s = render("text", &d, 1, false);
+	assert_string_equal(s, want_text);
+	free(s);
+	s = render("json", &d, 1, false);
+	assert_string_equal(s, want_json);
+	free(s);
+	free(want_text);
+	free(want_json);
+}
+
+/* One finding's object as json writes it, after the first. */
+static int json_object_text(char *out, size_t size, const struct diag *d)
+{
+	return snprintf(out, size,
+			",\n  {\"file\":\"dir/a.promise\",\"line\":%u,\"column\":%u,\"end_line\":%u,"
+			"\"end_column\":%u,\"severity\":\"warning\",\"rule\":\"vague-wording\",\"code\":\"P101\","
+			"\"message\":\"%s\",\"hint\":\"%s\",\"promise\":\"%s\"}",
+			d->line, d->column, d->end_line, d->end_column, d->message, d->hint, d->promise);
+}
+
+/* Findings are written a block at a time: many blocks' worth come out
+ * whole and in order, and so do those held when the run stops early
+ * (render_stop(), without the closing bracket). */
+static void json_blocks_and_stop(void **state)
+{
+	(void)state;
+	enum { N = 2000 };
+	struct diag *d = calloc(N, sizeof *d);
+	char (*ids)[16] = calloc(N, sizeof *ids);
+	assert_true(d && ids);
+	size_t cap = (size_t)N * 400, len = 0;
+	char *want = malloc(cap);
+	assert_non_null(want);
+	len += (size_t)snprintf(want, cap, "[");
+	for (size_t i = 0; i < N; i++) {
+		d[i] = finding();
+		d[i].line = d[i].end_line = (uint32_t)(i + 1);
+		snprintf(ids[i], sizeof ids[i], "P-%zu", i);
+		d[i].promise = ids[i];
+		len += (size_t)json_object_text(want + len, cap - len, &d[i]);
+	}
+	want[1] = '\n'; /* the first object has no comma before it */
+	char *s = render("json", d, N, false);
+	assert_int_equal(strlen(s), len + 2);
+	assert_memory_equal(s, want, 1);
+	assert_memory_equal(s + 1, want + 2, len - 2);
+	assert_string_equal(s + len - 1, "\n]\n");
+	free(s);
+
+	for (size_t n = 0; n <= N; n += N / 4) {
+		char *out = NULL;
+		size_t out_len = 0;
+		FILE *f = open_memstream(&out, &out_len);
+		assert_non_null(f);
+		struct render_ctx r = { 0 };
+		r.out = f;
+		const struct renderer *rd = render_lookup("json");
+		assert_int_equal(render_begin(rd, &r), 0);
+		for (size_t i = 0; i < n; i++)
+			assert_int_equal(render_diag(rd, &r, &d[i], "dir/a.promise"), 0);
+		assert_int_equal(render_stop(rd, &r), 0);
+		assert_null(r.state);
+		fclose(f);
+		size_t upto = 1; /* "[" and the first n objects */
+		for (size_t i = 0; i < n; i++)
+			upto += (size_t)json_object_text(NULL, 0, &d[i]);
+		assert_int_equal(out_len, n ? upto - 1 : 1);
+		if (n)
+			assert_memory_equal(out + 1, want + 2, upto - 2);
+		free(out);
+	}
+	free(want);
+	free(ids);
+	free(d);
+}
+
+/* Messages are framed as they are when nothing needs escaping, which the
+ * renderer finds sixteen bytes at a time: for messages of up to several
+ * blocks with a quote, a backslash, a control character or a two-byte
+ * character at every place, the object holds jansson's own encoding. */
+static void json_messages_like_jansson(void **state)
+{
+	(void)state;
+	static const char *const odd[] = { "\"", "\\", "\x01", "\x1F", "\x7F", "\xC3\xA9", " " };
+	for (size_t o = 0; o < sizeof odd / sizeof *odd; o++)
+		for (size_t n = 1; n <= 70; n++)
+			for (size_t at = 0; at + strlen(odd[o]) <= n; at++) {
+				char msg[72];
+				memset(msg, 'a', n);
+				memcpy(msg + at, odd[o], strlen(odd[o]));
+				msg[n] = '\0';
+				json_t *j = json_string(msg);
+				char *enc = json_dumps(j, JSON_ENCODE_ANY);
+				assert_non_null(enc);
+				char want[256];
+				snprintf(want, sizeof want, "\"message\":%s,\"hint\":", enc);
+				struct diag d = finding();
+				d.message = msg;
+				char *s = render("json", &d, 1, false);
+				assert_non_null(strstr(s, want));
+				free(s);
+				free(enc);
+				json_decref(j);
+			}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -225,6 +346,9 @@ int main(void)
 		cmocka_unit_test(json_framing_and_escapes),
 		cmocka_unit_test(text_line_tails),
 		cmocka_unit_test(json_cached_pieces),
+		cmocka_unit_test(json_blocks_and_stop),
+		cmocka_unit_test(lengths_as_given),
+		cmocka_unit_test(json_messages_like_jansson),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

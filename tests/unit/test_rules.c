@@ -478,10 +478,76 @@ static void quote_fits_or_is_cut(void **state)
 	assert_string_equal(rule_quote(&c, (struct span){ 0, 0 }, out, sizeof out), "");
 }
 
+/* rule_record_name() copies an ID as it is while it fits, and is
+ * rule_quote() for every length of every kind of ID character. */
+static void record_name_like_quote(void **state)
+{
+	(void)state;
+	static const unsigned char text[] = "Az09._-bZ.9_-x.A-0123456789abcdefghij";
+	struct chunk_model m = { 0 };
+	m.buf = text;
+	struct record r = { 0 };
+	struct rule_ctx c = { 0 };
+	c.m = &m;
+	c.r = &r;
+	for (size_t size = 5; size <= 16; size++)
+		for (uint32_t len = 1; len < sizeof text - 1; len++) {
+			char quoted[32], named[32];
+			r.id = (struct span){ 0, len };
+			rule_quote(&c, r.id, quoted, size);
+			assert_string_equal(rule_record_name(&c, named, size), quoted);
+		}
+	r.id = (struct span){ 0, 0 };
+	char out[16];
+	assert_string_equal(rule_record_name(&c, out, sizeof out), "this promise");
+	c.r = NULL;
+	assert_string_equal(rule_record_name(&c, out, sizeof out), "this promise");
+}
+
+/* rule_locate()'s columns are the characters before each byte column,
+ * plus one, for spans before, over and after multibyte characters, in
+ * lines with and without them. */
+static void locate_counts_characters(void **state)
+{
+	(void)state;
+	static const char *const lines[] = { "  due:  2026-12-01 plain ASCII, long enough for sixteen",
+					     "  to:   Fj\xC3\xA4llvind Energi AB, s\xC3\xB6r och mer", "\xE2\x82\xAC\xE2\x82\xAC x" };
+	for (size_t l = 0; l < sizeof lines / sizeof *lines; l++) {
+		const unsigned char *text = (const unsigned char *)lines[l];
+		uint32_t n = (uint32_t)strlen(lines[l]);
+		struct line_info li = { 0, n };
+		struct chunk_model m = { 0 };
+		m.buf = text;
+		m.len = n;
+		m.lines = &li;
+		m.nlines = 1;
+		m.first_line = 1;
+		struct rule_ctx c = { 0 };
+		c.m = &m;
+		for (uint32_t b0 = 0; b0 <= n; b0++)
+			for (uint32_t b1 = b0; b1 <= n; b1++) {
+				struct diag d;
+				rule_locate(&c, 1, (struct span){ b0, b1 - b0 }, &d);
+				uint32_t c0 = 1, c1 = 1;
+				for (uint32_t i = 0; i < b1; i++) {
+					bool starts = (text[i] & 0xC0) != 0x80;
+					c0 += starts && i < b0;
+					c1 += starts;
+				}
+				assert_int_equal(d.column, c0);
+				assert_int_equal(d.end_column, c1);
+				assert_int_equal(d.byte_column, b0);
+				assert_int_equal(d.byte_end_column, b1);
+			}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(clean_record_has_no_findings),
+		cmocka_unit_test(record_name_like_quote),
+		cmocka_unit_test(locate_counts_characters),
 		cmocka_unit_test(syntax_error_line),
 		cmocka_unit_test(syntax_error_unindented_field_and_recovery),
 		cmocka_unit_test(syntax_error_bad_bytes),

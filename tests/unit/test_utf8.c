@@ -172,20 +172,23 @@ static void count_chars_like_diag_column(void **state)
 
 /* What utf8_vformat() replaces: vsnprintf into a scratch buffer, then
  * utf8_clean() of it. */
-static void vformat_slow(char *out, size_t size, const char *fmt, va_list ap)
+static size_t vformat_slow(char *out, size_t size, const char *fmt, va_list ap)
 {
 	char raw[UTF8_FORMAT_MAX];
 	vsnprintf(raw, size, fmt, ap);
 	utf8_clean((const unsigned char *)raw, strlen(raw), out, size);
+	return strlen(out);
 }
 
-static void call(void (*fn)(char *, size_t, const char *, va_list), char *out, size_t size,
+/* The text's length as returned must be its length. */
+static void call(size_t (*fn)(char *, size_t, const char *, va_list), char *out, size_t size,
 		 const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	fn(out, size, fmt, ap);
+	size_t len = fn(out, size, fmt, ap);
 	va_end(ap);
+	assert_int_equal(len, strlen(out));
 }
 
 /* Both ways, at every size up to one past the whole text, must agree. */
@@ -231,6 +234,30 @@ static void vformat_like_vsnprintf(void **state)
 	SAME("%s", big);
 }
 
+/* The scans that take sixteen bytes at once (and the last sixteen as the
+ * tail) against the definitions, for texts of up to several blocks with
+ * an odd byte or character at every place: a control, DEL, a tab, a
+ * lone continuation, a two- and a three-byte character, invalid bytes. */
+static void blocks_like_definitions(void **state)
+{
+	(void)state;
+	static const char *const odd[] = { "\x01", "\x1F", "\x7F", "\t", "\x80", "\xBF", "\xC3\xA9",
+					   "\xE2\x82\xAC", "\xFF", "\xC3", " " };
+	for (size_t o = 0; o < sizeof odd / sizeof *odd; o++)
+		for (size_t n = 1; n <= 70; n++)
+			for (size_t at = 0; at + strlen(odd[o]) <= n; at++) {
+				unsigned char s[72];
+				memset(s, 'a', sizeof s);
+				memcpy(s + at, odd[o], strlen(odd[o]));
+				assert_int_equal(utf8_clean_prefix(s, n), prefix_slow(s, n));
+				assert_int_equal(utf8_count_chars(s, n), count_by_bytes(s, n));
+				/* and with continuations all over, from a place on */
+				for (size_t k = at % 5; k < n; k += 5)
+					s[k] = 0xA9;
+				assert_int_equal(utf8_count_chars(s, n), count_by_bytes(s, n));
+			}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -239,6 +266,7 @@ int main(void)
 		cmocka_unit_test(clean_equals_definition),
 		cmocka_unit_test(vformat_like_vsnprintf),
 		cmocka_unit_test(count_chars_like_diag_column),
+		cmocka_unit_test(blocks_like_definitions),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
