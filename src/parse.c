@@ -171,25 +171,12 @@ static void start_record(struct parser *p, const struct line_tok *t, unsigned fl
 enum { DATE_KEYS = 1u << KEY_MADE | 1u << KEY_DUE | 1u << KEY_RENEGOTIATED | 1u << KEY_RECOVERY |
 		   1u << KEY_EXTRA };
 
-/* The date of a field with one of DATE_KEYS, parsed as soon as its line
- * is read (the value of a date is on the key's line). */
+/* The date of a field with one of DATE_KEYS but the common plain date of
+ * `made:` and `due:` (set_field's own), parsed as soon as its line is
+ * read (the value of a date is on the key's line). */
 static __attribute__((noinline)) void parse_date(const unsigned char *v, struct field *f)
 {
 	if (f->key == KEY_MADE || f->key == KEY_DUE) {
-		/* date_parse()'s common case, written into the field member by
-		 * member rather than through a returned struct */
-		int y, mo, d;
-		if (f->value.len == 10 && lex_plain_date(v, 10, &y, &mo, &d) && y >= 1 &&
-		    (unsigned)(mo - 1) < 12 && (unsigned)(d - 1) < 28) {
-			f->date.status = DATE_OK;
-			f->date.day = date_days_from_ymd((unsigned)y, (unsigned)mo, (unsigned)d);
-			f->date.minute = -1;
-			f->date.offset = 0;
-			f->date.has_offset = false;
-			f->date.len = 10;
-			f->date.why = NULL;
-			return;
-		}
 		f->date = date_parse_full(v, f->value.len, true);
 		return;
 	}
@@ -201,7 +188,7 @@ static __attribute__((noinline)) void parse_date(const unsigned char *v, struct 
 
 /* The field line t starts field i of record r; the comments directly
  * above it are [pending_first, + pending_count). */
-static inline void set_field(const struct chunk_model *m, struct record *r, uint32_t i,
+static inline __attribute__((always_inline)) void set_field(const struct chunk_model *m, struct record *r, uint32_t i,
 			     const struct line_tok *t, uint32_t line, uint32_t pending_first,
 			     uint32_t pending_count)
 {
@@ -219,7 +206,11 @@ static inline void set_field(const struct chunk_model *m, struct record *r, uint
 	/* An in-return names a promise if its value is one ID with a digit
 	 * and no continuation line follows (add_cont() takes it back). */
 	f->ref = t->key == KEY_IN_RETURN && lex_is_ref(m->buf + t->b.off, t->b.len);
-	if (DATE_KEYS >> t->key & 1)
+	int32_t day;
+	if ((1u << KEY_MADE | 1u << KEY_DUE) >> t->key & 1 && t->b.len == 10 &&
+	    date_plain_day(m->buf + t->b.off, &day))
+		f->date = (struct date_value){ DATE_OK, day, -1, 0, false, 10, NULL };
+	else if (DATE_KEYS >> t->key & 1)
 		parse_date(m->buf + t->b.off, f);
 	else
 		f->date = (struct date_value){ .status = DATE_NOT_A_DATE };
