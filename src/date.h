@@ -67,6 +67,20 @@ static inline __attribute__((always_inline)) struct date_value date_parse(const 
 	return date_parse_full(s, len, whole);
 }
 
+/* The day number of the plain date of exactly ten bytes at s, when it is
+ * on every month's calendar (a month 1-12, a day 1-28, from year 1 on),
+ * and true: the parser's common `made:` and `due:`, whose date_value is
+ * then date_parse()'s plain one. False for anything else, which
+ * date_parse() decides. */
+static inline bool date_plain_day(const unsigned char *s, int32_t *day)
+{
+	int y, m, d;
+	if (!lex_plain_date(s, 10, &y, &m, &d) || y < 1 || (unsigned)(m - 1) >= 12 || (unsigned)(d - 1) >= 28)
+		return false;
+	*day = date_days_from_ymd((unsigned)y, (unsigned)m, (unsigned)d);
+	return true;
+}
+
 /* Parse exactly "YYYY-MM-DD" (a command-line or environment value). */
 bool date_parse_iso(const char *s, int32_t *day);
 

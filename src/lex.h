@@ -123,8 +123,16 @@ static inline bool lex_plain_date(const unsigned char *s, size_t len, int *year,
 	if (((((x & UINT64_C(0x7f7f7f7f7f7f7f7f)) + l) | x) & UINT64_C(0x8080808080808080)) ||
 	    (unsigned)(s[8] - '0') > 9 || (unsigned)(s[9] - '0') > 9)
 		return false;
-	*year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-	*month = (s[5] - '0') * 10 + (s[6] - '0');
+	/* x now holds the digits' values (the dashes are 0). In the order of
+	 * memory from the low byte up, ten times each byte plus the next
+	 * makes each pair of digits a number in the pair's first byte (none
+	 * is over 99, so no byte carries into the next). */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	x = __builtin_bswap64(x);
+#endif
+	x = x * 10 + (x >> 8);
+	*year = (int)(x & 0xff) * 100 + (int)(x >> 16 & 0xff);
+	*month = (int)(x >> 40 & 0xff);
 	*day = (s[8] - '0') * 10 + (s[9] - '0');
 	return true;
 }

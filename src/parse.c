@@ -172,26 +172,13 @@ static void start_record(struct parser *p, const struct line_tok *t, unsigned fl
 enum { DATE_KEYS = 1u << KEY_MADE | 1u << KEY_DUE | 1u << KEY_RENEGOTIATED | 1u << KEY_RECOVERY |
 		   1u << KEY_EXTRA };
 
-/* The date of a field with one of DATE_KEYS, parsed as soon as its line
- * is read (the value of a date is on the key's line). Returns whether it
- * is on the calendar, for the record's summary. */
+/* The date of a field with one of DATE_KEYS but the common plain date of
+ * `made:` and `due:` (set_field's own), parsed as soon as its line is
+ * read (the value of a date is on the key's line). Returns whether it is
+ * on the calendar, for the record's summary. */
 static __attribute__((noinline)) bool parse_date(const unsigned char *v, struct field *f)
 {
 	if (f->key == KEY_MADE || f->key == KEY_DUE) {
-		/* date_parse()'s common case, written into the field member by
-		 * member rather than through a returned struct */
-		int y, mo, d;
-		if (f->value.len == 10 && lex_plain_date(v, 10, &y, &mo, &d) && y >= 1 &&
-		    (unsigned)(mo - 1) < 12 && (unsigned)(d - 1) < 28) {
-			f->date.status = DATE_OK;
-			f->date.day = date_days_from_ymd((unsigned)y, (unsigned)mo, (unsigned)d);
-			f->date.minute = -1;
-			f->date.offset = 0;
-			f->date.has_offset = false;
-			f->date.len = 10;
-			f->date.why = NULL;
-			return true;
-		}
 		f->date = date_parse_full(v, f->value.len, true);
 		return f->date.status == DATE_OK;
 	}
@@ -204,7 +191,7 @@ static __attribute__((noinline)) bool parse_date(const unsigned char *v, struct 
 
 /* The field line t starts field i of record r; the comments directly
  * above it are [pending_first, + pending_count). */
-static inline void set_field(const struct chunk_model *m, struct record *r, uint32_t i,
+static inline __attribute__((always_inline)) void set_field(const struct chunk_model *m, struct record *r, uint32_t i,
 			     const struct line_tok *t, uint32_t line, uint32_t pending_first,
 			     uint32_t pending_count)
 {
@@ -224,7 +211,11 @@ static inline void set_field(const struct chunk_model *m, struct record *r, uint
 	f->ref = t->key == KEY_IN_RETURN && lex_is_ref(m->buf + t->b.off, t->b.len);
 	/* The record's summary (model.h) is kept here too: rare cases, out of
 	 * the common path. */
-	if (DATE_KEYS >> t->key & 1) {
+	int32_t day;
+	if ((1u << KEY_MADE | 1u << KEY_DUE) >> t->key & 1 && t->b.len == 10 &&
+	    date_plain_day(m->buf + t->b.off, &day)) {
+		f->date = (struct date_value){ DATE_OK, day, -1, 0, false, 10, NULL };
+	} else if (DATE_KEYS >> t->key & 1) {
 		if (__builtin_expect(!parse_date(m->buf + t->b.off, f), 0))
 			r->undated |= (uint16_t)(1u << t->key);
 	} else {

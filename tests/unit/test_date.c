@@ -301,6 +301,13 @@ static void check_parse(const unsigned char *s, size_t len, bool whole)
 	struct date_value want = ref_parse(s, len, whole);
 	check_one(date_parse(s, len, whole), want, s, len, whole);
 	check_one(date_parse_full(s, len, whole), want, s, len, whole);
+	/* The parser's plain `made:` and `due:`: ten bytes, whole. */
+	int32_t day;
+	if (len == 10 && whole && date_plain_day(s, &day)) {
+		assert_int_equal(want.status, DATE_OK);
+		assert_int_equal(want.day, day);
+		assert_int_equal(want.len, 10);
+	}
 }
 
 /* Every date of the years 0000-0010, 1896-2104 and 9990-9999, months 00-19
