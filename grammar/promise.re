@@ -141,17 +141,11 @@ static const uchar *skip_blanks(const uchar *p, const uchar *lim)
 {
 #ifdef __SSE2__
 	const __m128i sp = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t');
-	if (lim - p >= 16) {
-		/* The last block that fits, compared with p at one step. */
-		const uchar *const last = lim - 16;
-		do {
-			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
-			unsigned m = (unsigned)_mm_movemask_epi8(
-				_mm_or_si128(_mm_cmpeq_epi8(x, sp), _mm_cmpeq_epi8(x, tab)));
-			if (m != 0xffff)
-				return p + __builtin_ctz(~m);
-			p += 16;
-		} while (p <= last);
+	for (; lim - p >= 16; p += 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x, sp), _mm_cmpeq_epi8(x, tab)));
+		if (m != 0xffff)
+			return p + __builtin_ctz(~m);
 	}
 #endif
 	for (; lim - p >= 8; p += 8) {
@@ -172,15 +166,11 @@ static const uchar *next_flagged(const uchar *p, const uchar *lim)
 {
 #ifdef __SSE2__
 	const __m128i plain = _mm_set1_epi8(0x0d);
-	if (lim - p >= 16) {
-		const uchar *const last = lim - 16;
-		do {
-			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
-			unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpgt_epi8(x, plain));
-			if (m != 0xffff)
-				return p + __builtin_ctz(~m);
-			p += 16;
-		} while (p <= last);
+	for (; lim - p >= 16; p += 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpgt_epi8(x, plain));
+		if (m != 0xffff)
+			return p + __builtin_ctz(~m);
 	}
 #endif
 	for (; lim - p >= 8; p += 8) {
@@ -305,9 +295,8 @@ struct known_key {
 	unsigned char fold[16], mask[16], want[16];
 	uint32_t len;
 	enum field_key key;
-	uint32_t unused[2]; /* 64 bytes: an entry's place is one shift */
 };
-#define KNOWN(c, k, f, m, w) [(c) & 31] = { f, m, w, sizeof w - 2, k, { 0, 0 } }
+#define KNOWN(c, k, f, m, w) [(c) & 31] = { f, m, w, sizeof w - 2, k }
 static const struct known_key known_keys[32] = {
 	KNOWN('b', KEY_BY, "  ", "\xff\xff\xff", "by:"),
 	KNOWN('t', KEY_TO, "  ", "\xff\xff\xff", "to:"),
@@ -318,7 +307,7 @@ static const struct known_key known_keys[32] = {
 	KNOWN('s', KEY_STATUS, "      ", "\xff\xff\xff\xff\xff\xff\xff", "status:"),
 	KNOWN('e', KEY_EXTRA, "     ", "\xff\xff\xff\xff\xff\xff", "extra:"),
 	KNOWN('n', KEY_NOTE, "    ", "\xff\xff\xff\xff\xff", "note:"),
-#define NONE(c) [(c) & 31] = { "", "\xff", " ", 0, KEY_UNKNOWN, { 0, 0 } }
+#define NONE(c) [(c) & 31] = { "", "\xff", " ", 0, KEY_UNKNOWN }
 	NONE('@'), NONE('a'), NONE('c'), NONE('f'), NONE('g'), NONE('h'), NONE('j'), NONE('k'),
 	NONE('l'), NONE('o'), NONE('p'), NONE('q'), NONE('u'), NONE('v'), NONE('w'), NONE('x'),
 	NONE('y'), NONE('z'), NONE('['), NONE('\\'), NONE(']'), NONE('^'), NONE('_'),
@@ -375,12 +364,6 @@ uint32_t lex_lines(const unsigned char *buf, uint32_t len, uint32_t pos, struct 
 		tok->keyword = tok->a = tok->b = (struct span){ 0, 0 };
 		tok->crlf = false;
 		tok->start = pos;
-		if (cur[0] == ' ' && cur[1] == ' ' && cur[2] > ' ') {
-			/* The common indentation, two blanks, at one look. */
-			tok->indent_width = 2;
-			cur += 2;
-			goto indented;
-		}
 		while (*cur == ' ')
 			cur++;
 		if (*cur == '\t') {

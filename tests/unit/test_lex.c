@@ -381,45 +381,6 @@ static void known_keys_agree_with_the_dfa(void **state)
 	assert_true(fields > 1000);
 }
 
-/* Every indentation of up to five blanks, spaces and tabs, before a
- * field, a text, a comment and a line end: the width (tabs to the next
- * multiple of 8) and where the key or text starts, as a byte loop says. */
-static void indentation_agrees_with_a_reference(void **state)
-{
-	(void)state;
-	static const char *const rests[] = { "by: Jan\n", "text\n", "# c\n", "\n", "x\n", "" };
-	for (uint32_t n = 0; n <= 5; n++) {
-		for (uint32_t bits = 0; bits < 1u << n; bits++) {
-			for (size_t r = 0; r < sizeof rests / sizeof *rests; r++) {
-				char s[32];
-				uint32_t width = 0;
-				for (uint32_t i = 0; i < n; i++) {
-					s[i] = bits >> i & 1 ? '\t' : ' ';
-					width = s[i] == '\t' ? (width / 8 + 1) * 8 : width + 1;
-				}
-				size_t len = n + strlen(rests[r]);
-				if (len == 0)
-					continue; /* a line starts before the end */
-				memcpy(s + n, rests[r], strlen(rests[r]) + 1);
-				struct problem_log log;
-				struct line_tok t = lex1(s, len, &log);
-				/* A line end after the blanks makes a blank line as at
-				 * the first column; the buffer's end, blank text. */
-				if (rests[r][0] == '\n') {
-					assert_int_equal(t.kind, LINE_BLANK);
-					assert_int_equal(t.indent_width, 0);
-					continue;
-				}
-				assert_int_equal(t.indent_width, width);
-				if (n == 0 || rests[r][0] == '\0')
-					continue;
-				assert_int_equal(t.a.off, n + (r == 2));
-				assert_int_equal(t.kind, r == 0 ? LINE_FIELD : r == 2 ? LINE_COMMENT : LINE_INDENTED);
-			}
-		}
-	}
-}
-
 static void validators(void **state)
 {
 	(void)state;
@@ -505,7 +466,6 @@ int main(void)
 		cmocka_unit_test(rest_agrees_with_the_reference),
 		cmocka_unit_test(keys_agree_with_the_lookup),
 		cmocka_unit_test(known_keys_agree_with_the_dfa),
-		cmocka_unit_test(indentation_agrees_with_a_reference),
 		cmocka_unit_test(refs_are_ids_with_a_digit),
 		cmocka_unit_test(long_refs_are_ids_with_a_digit),
 	};
