@@ -1,7 +1,6 @@
 /* promise.re — the re2c source of the line scanner (see src/lex.h).
  *
- * One block classifies a line by its prefix and marks its parts with tags
- * (a known key with its colon right after it is first compared by words);
+ * One block classifies a line by its prefix and marks its parts with tags;
  * the rest of the line is then skipped sixteen bytes (SSE2) or eight at a
  * time to its end, with UTF-8 checked in place (fast_rest); a line with a
  * problem on it is run again through a second block, which reports
@@ -283,49 +282,6 @@ static struct span value_span(const uchar *buf, const uchar *v, uint32_t end)
 	return make_span(buf, v, e);
 }
 
-/* The known keys by their first letter (its low five bits, the same in
- * either case), with their colon, in two words: the bits to set (bit 5
- * of each letter, so that either case matches it and no other byte
- * does), the bytes that count, and what they must be. Loaded like the
- * input, so the byte order does not matter. Of the keys with an `r`,
- * only `recorded` is here (the others are rare); a letter that starts
- * no key has an entry that nothing matches, as a key starts with no
- * blank. */
-struct known_key {
-	unsigned char fold[16], mask[16], want[16];
-	uint32_t len;
-	enum field_key key;
-};
-#define KNOWN(c, k, f, m, w) [(c) & 31] = { f, m, w, sizeof w - 2, k }
-static const struct known_key known_keys[32] = {
-	KNOWN('b', KEY_BY, "  ", "\xff\xff\xff", "by:"),
-	KNOWN('t', KEY_TO, "  ", "\xff\xff\xff", "to:"),
-	KNOWN('m', KEY_MADE, "    ", "\xff\xff\xff\xff\xff", "made:"),
-	KNOWN('d', KEY_DUE, "   ", "\xff\xff\xff\xff", "due:"),
-	KNOWN('r', KEY_RECORDED, "        ", "\xff\xff\xff\xff\xff\xff\xff\xff\xff", "recorded:"),
-	KNOWN('i', KEY_IN_RETURN, "  \0      ", "\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff", "in-return:"),
-	KNOWN('s', KEY_STATUS, "      ", "\xff\xff\xff\xff\xff\xff\xff", "status:"),
-	KNOWN('e', KEY_EXTRA, "     ", "\xff\xff\xff\xff\xff\xff", "extra:"),
-	KNOWN('n', KEY_NOTE, "    ", "\xff\xff\xff\xff\xff", "note:"),
-#define NONE(c) [(c) & 31] = { "", "\xff", " ", 0, KEY_UNKNOWN }
-	NONE('@'), NONE('a'), NONE('c'), NONE('f'), NONE('g'), NONE('h'), NONE('j'), NONE('k'),
-	NONE('l'), NONE('o'), NONE('p'), NONE('q'), NONE('u'), NONE('v'), NONE('w'), NONE('x'),
-	NONE('y'), NONE('z'), NONE('['), NONE('\\'), NONE(']'), NONE('^'), NONE('_'),
-#undef NONE
-};
-#undef KNOWN
-
-/* The known key, with its colon right after it, that starts at p (which
- * has sixteen bytes to read), or NULL. */
-static inline const struct known_key *known_key_at(const uchar *p)
-{
-	const struct known_key *k = &known_keys[*p & 31];
-	if (((load8(p) | load8(k->fold)) & load8(k->mask)) == load8(k->want) &&
-	    ((load8(p + 8) | load8(k->fold + 8)) & load8(k->mask + 8)) == load8(k->want + 8))
-		return k;
-	return NULL;
-}
-
 /* The width of an indentation [p, e) with a tab in it, w columns before
  * it: tabs to the next multiple of 8. */
 static uint32_t tab_width(uint32_t w, const uchar *p, const uchar *e)
@@ -446,18 +402,6 @@ uint32_t lex_lines(const unsigned char *buf, uint32_t len, uint32_t pos, struct 
 		 * wins over the plain `key`: of rules that match as long, re2c
 		 * takes the first. */
 		tok->a.off = (uint32_t)(cur - buf);
-		if (lim - cur >= 16) {
-			/* The common field first, by two words: the DFA below
-			 * takes the others and gives the same answer for these
-			 * (test_lex compares), at four times the cost. */
-			const struct known_key *kk = known_key_at(cur);
-			if (kk) {
-				key = kk->key;
-				k1 = cur + kk->len;
-				cur = k1 + 1;
-				goto field;
-			}
-		}
 		/*!re2c
 			'by' @k1 ws* ":" { key = KEY_BY; goto field; }
 			'to' @k1 ws* ":" { key = KEY_TO; goto field; }

@@ -326,61 +326,6 @@ static void keys_agree_with_the_lookup(void **state)
 	assert_true(fields > 100000);
 }
 
-/* Each known key with its colon, every byte of it replaced by every byte
- * value in turn, at the start of a long line (where the scanner may take
- * a known key without its DFA) and of a line that ends the buffer at once
- * (where only the DFA reads it): the two tokens agree, and a field's key
- * is model_key_lookup()'s answer for its spelling. */
-static void known_keys_agree_with_the_dfa(void **state)
-{
-	(void)state;
-	static const char *const names[] = { "by", "to", "made", "due", "recorded", "in-return",
-					     "status", "renegotiated", "recovery", "extra", "note",
-					     "Recorded", "IN-RETURN", "x-by" };
-	int fields = 0;
-	for (size_t k = 0; k < sizeof names / sizeof *names; k++) {
-		uint32_t n = (uint32_t)strlen(names[k]);
-		for (uint32_t at = 0; at <= n; at++) {
-			for (unsigned v = 0; v < 256; v++) {
-				unsigned char key[16], lng[64], shrt[24];
-				memcpy(key, names[k], n);
-				key[n] = ':';
-				key[at] = (unsigned char)v;
-				uint32_t ll = 0, sl = 0;
-				memcpy(lng, "  ", 2);
-				memcpy(lng + 2, key, n + 1);
-				ll = n + 3;
-				memcpy(lng + ll, "  some value, long enough\n", 26);
-				ll += 26;
-				lng[ll] = '\0';
-				memcpy(shrt, "  ", 2);
-				memcpy(shrt + 2, key, n + 1);
-				sl = n + 3;
-				shrt[sl] = '\0';
-				struct line_tok a, b;
-				struct problem_log la, lb;
-				memset(&la, 0, sizeof la);
-				memset(&lb, 0, sizeof lb);
-				lex_line(lng, ll, 0, &a, log_problem, &la);
-				lex_line(shrt, sl, 0, &b, log_problem, &lb);
-				if (a.kind == LINE_INDENTED && b.kind == LINE_BLANK)
-					continue; /* the short line's text is only blanks */
-				assert_int_equal(a.kind, b.kind);
-				assert_int_equal(a.a.off, b.a.off);
-				if (a.kind != LINE_FIELD)
-					continue;
-				fields++;
-				assert_int_equal(a.key, b.key);
-				assert_int_equal(a.a.len, b.a.len);
-				assert_int_equal(a.key, model_key_lookup(lng + a.a.off, a.a.len));
-				if (a.a.len == n)
-					assert_int_equal(a.b.off, 2 + n + 1 + 2);
-			}
-		}
-	}
-	assert_true(fields > 1000);
-}
-
 static void validators(void **state)
 {
 	(void)state;
@@ -465,7 +410,6 @@ int main(void)
 		cmocka_unit_test(kinds), cmocka_unit_test(byte_problems), cmocka_unit_test(validators),
 		cmocka_unit_test(rest_agrees_with_the_reference),
 		cmocka_unit_test(keys_agree_with_the_lookup),
-		cmocka_unit_test(known_keys_agree_with_the_dfa),
 		cmocka_unit_test(refs_are_ids_with_a_digit),
 		cmocka_unit_test(long_refs_are_ids_with_a_digit),
 	};
