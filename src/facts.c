@@ -205,11 +205,18 @@ int facts_reserve(struct facts *f, size_t promises)
 		return -1;
 	f->promises = np;
 	f->cap_promises = promises;
-	/* The table is left to grow with what is read: an estimate twice too
-	 * high would cost 16 bytes a promise in pages that all get touched,
-	 * while growing moves only the slots (each keeps its hash) and
-	 * untouched array pages cost nothing. */
+	/* The table is not sized from this bound: an estimate twice too high
+	 * would cost 16 bytes a promise in pages that all get touched, while
+	 * untouched array pages cost nothing. facts_expect() takes a likelier
+	 * guess. */
 	return 0;
+}
+
+int facts_expect(struct facts *f, size_t promises)
+{
+	if (promises * 2 <= f->nslots)
+		return 0;
+	return grow_table(f, promises);
 }
 
 int facts_add_ref(struct facts *f, const char *target, uint32_t len, const struct diag *where)

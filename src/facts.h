@@ -119,6 +119,13 @@ static inline void facts_prefetch(const struct facts *f, uint64_t hash)
  * array is not copied as it grows; the ID table grows with the IDs
  * added). -1 when out of memory. */
 int facts_reserve(struct facts *f, size_t promises);
+/* Size the ID table for about `promises` promises in all (a likely count,
+ * guessed from the input's size), so that it need not pass through every
+ * smaller size on the way: each size is a table of fresh, zeroed pages,
+ * and on large inputs those pages cost more than the moves. A guess too
+ * low leaves the rest of the growth to facts_add_*(); one too high costs
+ * the table's pages. -1 when out of memory. */
+int facts_expect(struct facts *f, size_t promises);
 /* Keep a forward reference for the end. -1 when out of memory. */
 int facts_add_ref(struct facts *f, const char *target, uint32_t len, const struct diag *where);
 /* Copy a load or an extra in (the strings and the excerpt of `where` are
