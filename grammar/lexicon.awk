@@ -251,20 +251,19 @@ function print_lead_table(name, l, table, apostrophe,   id) {
 		printf "%s%s,", id % 8 ? " " : "\n\t", ((l, id) in table) ? table[l, id] : "LEXICON_LEAD_NONE"
 	printf "\n\t%s, /* APOSTROPHE */\n};\n", apostrophe
 }
+# Each language's table, then lexicon_<name>[], one pointer a language.
+function print_lead_tables(name, table, apostrophe,   l) {
+	for (l = 1; l <= nlang; l++)
+		print_lead_table(name, l, table, apostrophe)
+	printf "\nconst uint16_t *const lexicon_%s[%d] = {", name, nlang
+	for (l = 1; l <= nlang; l++)
+		printf " %s_%d,", name, l
+	printf " };\n"
+}
 function print_words(   l, id, v, act, k, c, w, h, j, c1, other) {
 	find_keeps()
-	for (l = 1; l <= nlang; l++)
-		print_lead_table("lead_entry", l, entry, "LEXICON_LEAD_MATCH")
-	printf "\nconst uint16_t *const lexicon_lead_entry[%d] = {", nlang
-	for (l = 1; l <= nlang; l++)
-		printf " lead_entry_%d,", l
-	printf " };\n"
-	for (l = 1; l <= nlang; l++)
-		print_lead_table("lead_keep", l, keeptab, "LEXICON_LEAD_MATCH")
-	printf "\nconst uint16_t *const lexicon_lead_keep[%d] = {", nlang
-	for (l = 1; l <= nlang; l++)
-		printf " lead_keep_%d,", l
-	printf " };\n"
+	print_lead_tables("lead_entry", entry, "LEXICON_LEAD_MATCH")
+	print_lead_tables("lead_keep", keeptab, "LEXICON_LEAD_MATCH")
 	for (l = 1; l <= nlang; l++) {
 		print_lead_table("lead_self", l, self, "LEXICON_LEAD_NONE")
 		printf "\nstatic const uint32_t lead_way_%d[] = {", l
