@@ -33,8 +33,9 @@ if [ ! -d "$DIR/small" ]; then
 fi
 
 now() { date +%s%N; }
-median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
-range() { sort -n | awk 'NR == 1 { lo = $1 } { hi = $1 } END { print lo, hi }'; }
+median() { spread | cut -d ' ' -f 1; }
+# spread: the median, the fastest and the slowest of the numbers read
+spread() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)], a[1], a[NR] }'; }
 
 # time_pair NAME FORMAT JOBS INPUT...: prints one table row; the lint's
 # median time (µs) is left in $LAST_US, its peak memory (KiB) in $LAST_RSS.
@@ -52,20 +53,18 @@ time_pair() {
 		local t2=$(now)
 		wc_t+=($(( (t1 - t0) / 1000 ))) lint_t+=($(( (t2 - t1) / 1000 )))
 	done
-	local wc_us=$(printf '%s\n' "${wc_t[@]}" | median)
-	local lint_us=$(printf '%s\n' "${lint_t[@]}" | median)
-	local wc_range=$(printf '%s\n' "${wc_t[@]}" | range)
-	local lint_range=$(printf '%s\n' "${lint_t[@]}" | range)
+	local wc_us wc_lo wc_hi lint_us lint_lo lint_hi
+	read -r wc_us wc_lo wc_hi < <(printf '%s\n' "${wc_t[@]}" | spread)
+	read -r lint_us lint_lo lint_hi < <(printf '%s\n' "${lint_t[@]}" | spread)
 	local bytes=$(cat "$@" | wc -c)
 	local promises=$(cat "$@" | grep -c '^promise ')
 	local rss=$(/usr/bin/time -v "$PROMISE" lint -j "$jobs" -f "$format" --fail-on never --today 2026-11-23 "$@" 2>&1 >/dev/null | awk '/Maximum resident/ { print $6 }')
 	LAST_US=$lint_us LAST_RSS=$rss
 	awk -v name="$name" -v fmt="$format" -v j="$jobs" -v b="$bytes" -v p="$promises" -v w="$wc_us" -v l="$lint_us" -v rss="$rss" \
-		-v wr="$wc_range" -v lr="$lint_range" 'BEGIN {
-		split(wr, wa, " "); split(lr, la, " ")
+		-v wlo="$wc_lo" -v whi="$wc_hi" -v llo="$lint_lo" -v lhi="$lint_hi" 'BEGIN {
 		printf "%-22s %-5s %2d %8.1f MB %9d %9.3f s %9.3f s %7.1fx %8.0f MB/s %10.0f/s %8.1f MiB %6.1f-%.1f ms %6.3f-%.3f s\n",
 			name, fmt, j, b / 1e6, p, w / 1e6, l / 1e6, l / (w > 0 ? w : 1), b / 1e6 / (l / 1e6), p / (l / 1e6), rss / 1024,
-			wa[1] / 1e3, wa[2] / 1e3, la[1] / 1e6, la[2] / 1e6 }'
+			wlo / 1e3, whi / 1e3, llo / 1e6, lhi / 1e6 }'
 }
 
 printf '%-22s %-5s %2s %11s %9s %11s %11s %8s %13s %12s %12s %16s %14s\n' corpus fmt -j size promises "wc -l" lint ratio throughput promises peak-RSS "wc -l range" "lint range"
